@@ -1,0 +1,9 @@
+package dev.orderflow.api.customer;
+
+import dev.orderflow.api.shared.Money;
+import org.axonframework.serialization.Revision;
+import java.util.UUID;
+
+@Revision("1")
+public record CreditReleasedEvent(UUID customerId, UUID paymentId, Money amount) {
+}

@@ -1,0 +1,9 @@
+package dev.orderflow.api.customer;
+
+import dev.orderflow.api.shared.Money;
+import org.axonframework.serialization.Revision;
+import java.util.UUID;
+
+@Revision("1")
+public record CustomerRegisteredEvent(UUID customerId, String name, String email, Money creditLimit) {
+}

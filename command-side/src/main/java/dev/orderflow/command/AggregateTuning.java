@@ -1,0 +1,22 @@
+package dev.orderflow.command;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Keeps a long-lived aggregate as fast as a new one: a cache spares loading it, a snapshot every
+ * {@code snapshotThreshold} events bounds how many events a load replays.
+ *
+ * @param cacheEnabled      keep loaded aggregates in memory between commands
+ * @param snapshotThreshold events between snapshots of one aggregate; 0 turns snapshots off
+ */
+@ConfigurationProperties("orderflow.aggregates")
+public record AggregateTuning(Boolean cacheEnabled, Integer snapshotThreshold) {
+
+    public AggregateTuning {
+        cacheEnabled = cacheEnabled == null || cacheEnabled;
+        snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
+        if (snapshotThreshold < 0) {
+            throw new IllegalArgumentException("orderflow.aggregates.snapshot-threshold must not be negative");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.orderflow.command;
+
+import dev.orderflow.shared.database.ServiceSchema;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * Everything the command side consists of, as one configuration that the command-side application
+ * and the standalone application both import. Its tables live in the {@code command} schema.
+ */
+@Configuration(proxyBeanMethods = false)
+@AutoConfigurationPackage
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+@EnableConfigurationProperties(AggregateTuning.class)
+public class CommandSideModule {
+
+    @Bean
+    ServiceSchema commandSchema() {
+        return new ServiceSchema("command", "classpath:db/migration/command");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.orderflow.command.customer;
+
+import java.util.Locale;
+
+/**
+ * The set of registered email addresses: the set-based check that makes an email unique across all
+ * customers, which no single customer aggregate can decide on its own.
+ */
+public interface EmailRegistry {
+
+    boolean isTaken(String email);
+
+    /** Emails compare without case and surrounding blanks: {@code Ann@Example.com} is {@code ann@example.com}. */
+    static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.orderflow.command.customer;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RegisteredEmailRepository extends JpaRepository<RegisteredEmail, String> {
+}

