@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.UUID;
 
 /**
- * Reserves stock for one order line; repeating it for the same order changes nothing.
+ * Reserves stock for one order line; repeating it for the same order changes nothing, even after a release.
  */
 public record ReserveStockCommand(@TargetAggregateIdentifier UUID productId, UUID orderId, Quantity quantity) {
 }

@@ -20,7 +20,9 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -37,6 +39,8 @@ public class Customer {
     private String name;
     private Money creditLimit;
     private final Map<UUID, Money> creditHeldByPayment = new HashMap<>();
+    /** Every payment ever answered, held or declined: a repeated request gets no second answer. */
+    private final Set<UUID> answeredPayments = new HashSet<>();
 
     protected Customer() {
         // for Axon: rebuilt from events
@@ -71,7 +75,7 @@ public class Customer {
 
     @CommandHandler
     public void handle(ReserveCreditCommand command) {
-        if (creditHeldByPayment.containsKey(command.paymentId())) {
+        if (answeredPayments.contains(command.paymentId())) {
             return;
         }
         Money available = creditLimit.minusOrZero(creditHeld());
@@ -113,7 +117,13 @@ public class Customer {
 
     @EventSourcingHandler
     void on(CreditReservedEvent event) {
+        answeredPayments.add(event.paymentId());
         creditHeldByPayment.put(event.paymentId(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(CreditReservationDeclinedEvent event) {
+        answeredPayments.add(event.paymentId());
     }
 
     @EventSourcingHandler

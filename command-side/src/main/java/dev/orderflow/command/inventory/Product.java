@@ -23,7 +23,9 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -44,6 +46,8 @@ public class Product {
     private Money price;
     private int onHand;
     private final Map<UUID, Quantity> reservedByOrder = new HashMap<>();
+    /** Every order ever answered, reserved or rejected: a repeated reservation gets no second answer. */
+    private final Set<UUID> answeredOrders = new HashSet<>();
 
     protected Product() {
         // for Axon: rebuilt from events
@@ -89,7 +93,7 @@ public class Product {
 
     @CommandHandler
     public void handle(ReserveStockCommand command) {
-        if (reservedByOrder.containsKey(command.orderId())) {
+        if (answeredOrders.contains(command.orderId())) {
             return;
         }
         int available = available();
@@ -146,7 +150,13 @@ public class Product {
 
     @EventSourcingHandler
     void on(StockReservedEvent event) {
+        answeredOrders.add(event.orderId());
         reservedByOrder.put(event.orderId(), event.quantity());
+    }
+
+    @EventSourcingHandler
+    void on(StockReservationRejectedEvent event) {
+        answeredOrders.add(event.orderId());
     }
 
     @EventSourcingHandler

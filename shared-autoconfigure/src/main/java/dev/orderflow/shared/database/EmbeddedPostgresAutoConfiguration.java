@@ -28,9 +28,9 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 public class EmbeddedPostgresAutoConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "release")
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties) {
-        return EmbeddedPostgresServer.shared(properties);
+        return EmbeddedPostgresServer.acquire(properties);
     }
 
     @Bean

@@ -1,0 +1,22 @@
+package dev.orderflow.command.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@TestConfiguration(proxyBeanMethods = false)
+class CommandSideTestSupport {
+
+    @Bean
+    @Lazy
+    HttpApi httpApi(Environment environment) {
+        return new HttpApi("http://localhost:" + environment.getProperty("local.server.port"));
+    }
+
+    @Bean
+    StoredEvents storedEvents(JdbcTemplate jdbc) {
+        return new StoredEvents(jdbc);
+    }
+}
