@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Product {
 
     static final int MAX_NAME_LENGTH = 200;
-    static final int MAX_STOCK = 100_000_000;
+    public static final int MAX_STOCK = 100_000_000;
 
     @AggregateIdentifier
     private UUID productId;

@@ -1,5 +1,10 @@
 package dev.orderflow.command.eventstore;
 
+import dev.orderflow.api.customer.RegisterCustomerCommand;
+import dev.orderflow.api.customer.RenameCustomerCommand;
+import dev.orderflow.api.customer.ReserveCreditCommand;
+import dev.orderflow.api.shared.Money;
+import dev.orderflow.command.inventory.Product;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
 import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
@@ -7,7 +12,10 @@ import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.id.enhanced.SequenceStyleGenerator;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +37,11 @@ class EventStoreOnPostgresIT {
     StoredEvents events;
     @Autowired
     EntityManagerFactory entityManagerFactory;
+    @Autowired
+    @Qualifier("aggregateCache")
+    Cache aggregateCache;
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void serializedColumnsAreByteaAndNoLargeObjectIsCreated() {
@@ -69,18 +82,52 @@ class EventStoreOnPostgresIT {
     }
 
     @Test
-    void aLongLivedAggregateIsSnapshotted() {
+    void aLongLivedAggregateIsSnapshottedAndRestoredFromItsSnapshot() {
         UUID productId = UUID.randomUUID();
-        http.post("/products", "{\"productId\": \"" + productId + "\", \"name\": \"Busy\", \"price\": 1, \"stock\": 0}");
+        int nearCeiling = Product.MAX_STOCK - 1_000;
+        http.post("/products", "{\"productId\": \"" + productId + "\", \"name\": \"Busy\", \"price\": 1, \"stock\": "
+                + nearCeiling + "}");
         for (int i = 0; i < 105; i++) {
             http.post("/products/" + productId + "/restock", "{\"quantity\": 1}");
         }
-
-        Long snapshots = jdbc.queryForObject(
-                "select count(*) from axon.snapshot_event_entry where aggregate_identifier = ?", Long.class, productId.toString());
-
-        assertThat(snapshots).isEqualTo(1);
+        assertThat(snapshotsOf(productId)).isEqualTo(1);
         assertThat(events.of(productId)).hasSize(106);
+
+        // Without the cache the next commands load the product from its snapshot plus the events after it.
+        aggregateCache.removeAll();
+        var upToTheCeiling = http.post("/products/" + productId + "/restock", "{\"quantity\": 895}");
+        var overTheCeiling = http.post("/products/" + productId + "/restock", "{\"quantity\": 1}");
+
+        assertThat(upToTheCeiling.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(upToTheCeiling.getHeaders().getETag()).isEqualTo("\"106\"");
+        assertThat(overTheCeiling.getStatusCode()).as("the restored stock on hand is enforced").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
+    void aCustomersCreditAccountSurvivesASnapshot() {
+        UUID customerId = UUID.randomUUID();
+        UUID heldPayment = UUID.randomUUID();
+        commands.sendAndWait(new RegisterCustomerCommand(customerId, "Snap", "snap-" + customerId + "@example.com", Money.of("100")));
+        commands.sendAndWait(new ReserveCreditCommand(customerId, heldPayment, Money.of("60")));
+        for (int i = 0; i < 100; i++) {
+            commands.sendAndWait(new RenameCustomerCommand(customerId, i % 2 == 0 ? "Snap A" : "Snap B", null));
+        }
+        assertThat(snapshotsOf(customerId)).isEqualTo(1);
+
+        aggregateCache.removeAll();
+        UUID tooLarge = UUID.randomUUID();
+        commands.sendAndWait(new ReserveCreditCommand(customerId, tooLarge, Money.of("50")));
+        commands.sendAndWait(new ReserveCreditCommand(customerId, heldPayment, Money.of("60")));
+
+        assertThat(events.of(customerId)).last().satisfies(last -> {
+            assertThat(last.simpleType()).as("60 of 100 is still held after the restore").isEqualTo("CreditReservationDeclinedEvent");
+            assertThat(last.payload().get("paymentId").asText()).isEqualTo(tooLarge.toString());
+        });
+    }
+
+    private Long snapshotsOf(UUID aggregateId) {
+        return jdbc.queryForObject("select count(*) from axon.snapshot_event_entry where aggregate_identifier = ?",
+                Long.class, aggregateId.toString());
     }
 
     @Test
