@@ -10,9 +10,11 @@ import dev.orderflow.api.inventory.ReleaseStockCommand;
 import dev.orderflow.api.inventory.RenameProductCommand;
 import dev.orderflow.api.inventory.ReserveStockCommand;
 import dev.orderflow.api.inventory.RestockProductCommand;
+import dev.orderflow.api.inventory.ShipStockCommand;
 import dev.orderflow.api.inventory.StockReleasedEvent;
 import dev.orderflow.api.inventory.StockReservationRejectedEvent;
 import dev.orderflow.api.inventory.StockReservedEvent;
+import dev.orderflow.api.inventory.StockShippedEvent;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.shared.error.DomainException;
@@ -31,8 +33,9 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A product in the catalogue and its stock: units on hand, some of them reserved for orders.
- * Stock never goes negative: a reservation larger than what is available is rejected, not taken.
+ * A product in the catalogue and its stock: units on hand, some of them reserved for orders until
+ * the order ships (the units leave) or is given up (the reservation is released). Stock never goes
+ * negative: a reservation larger than what is available is rejected, not taken.
  */
 @Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Product {
@@ -112,6 +115,14 @@ public class Product {
         }
     }
 
+    @CommandHandler
+    public void handle(ShipStockCommand command) {
+        Quantity reserved = reservedByOrder.get(command.orderId());
+        if (reserved != null) {
+            apply(new StockShippedEvent(productId, command.orderId(), reserved));
+        }
+    }
+
     private int available() {
         return onHand - reservedByOrder.values().stream().mapToInt(Quantity::value).sum();
     }
@@ -162,5 +173,11 @@ public class Product {
     @EventSourcingHandler
     void on(StockReleasedEvent event) {
         reservedByOrder.remove(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(StockShippedEvent event) {
+        reservedByOrder.remove(event.orderId());
+        onHand -= event.quantity().value();
     }
 }

@@ -8,6 +8,8 @@ import dev.orderflow.api.payment.ApprovePaymentCommand;
 import dev.orderflow.api.payment.DeclinePaymentCommand;
 import dev.orderflow.api.payment.PaymentRefundedEvent;
 import dev.orderflow.api.payment.PaymentRequestedEvent;
+import dev.orderflow.shared.error.DomainErrors;
+import dev.orderflow.shared.error.ErrorKind;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -34,7 +36,15 @@ class PaymentCreditCheck {
 
     @EventHandler
     void on(PaymentRequestedEvent event) {
-        commands.sendAndWait(new ReserveCreditCommand(event.customerId(), event.paymentId(), event.amount()));
+        try {
+            commands.sendAndWait(new ReserveCreditCommand(event.customerId(), event.paymentId(), event.amount()));
+        } catch (RuntimeException e) {
+            if (DomainErrors.kindOf(e).filter(ErrorKind.NOT_FOUND::equals).isEmpty()) {
+                throw e;
+            }
+            commands.sendAndWait(new DeclinePaymentCommand(event.paymentId(),
+                    "Customer " + event.customerId() + " does not exist"));
+        }
     }
 
     @EventHandler

@@ -7,6 +7,8 @@ import dev.orderflow.api.inventory.ProductPriceChangedEvent;
 import dev.orderflow.api.inventory.ProductRenamedEvent;
 import dev.orderflow.api.inventory.ProductRestockedEvent;
 import dev.orderflow.api.inventory.ReleaseStockCommand;
+import dev.orderflow.api.inventory.ShipStockCommand;
+import dev.orderflow.api.inventory.StockShippedEvent;
 import dev.orderflow.api.inventory.RenameProductCommand;
 import dev.orderflow.api.inventory.ReserveStockCommand;
 import dev.orderflow.api.inventory.RestockProductCommand;
@@ -354,6 +356,32 @@ class ProductTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void shippingReservedStockTakesItOffHandAndOutOfTheReservation() {
+        fixture.given(added(), reserved(orderId, 3, PRICE))
+                .when(ship(orderId))
+                .expectEvents(shipped(orderId, 3));
+    }
+
+    @Test
+    void shippedStockIsNoLongerAvailable() {
+        fixture.given(added(), reserved(orderId, 3, PRICE), shipped(orderId, 3))
+                .when(reserve(otherOrderId, STOCK - 2))
+                .expectEvents(reservationRejected(otherOrderId, STOCK - 2, STOCK - 3));
+    }
+
+    @Test
+    void shippingStockTwiceOrAfterAReleaseChangesNothing() {
+        fixture.given(added(), reserved(orderId, 3, PRICE), shipped(orderId, 3))
+                .when(ship(orderId))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(added(), reserved(otherOrderId, 3, PRICE), released(otherOrderId, 3))
+                .when(ship(otherOrderId))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
     // Commands
 
     private AddProductCommand add(String name, int stock) {
@@ -378,6 +406,10 @@ class ProductTest {
 
     private ReleaseStockCommand release(UUID orderId) {
         return new ReleaseStockCommand(productId, orderId);
+    }
+
+    private ShipStockCommand ship(UUID orderId) {
+        return new ShipStockCommand(productId, orderId);
     }
 
     // Events
@@ -413,5 +445,9 @@ class ProductTest {
 
     private StockReleasedEvent released(UUID orderId, int quantity) {
         return new StockReleasedEvent(productId, orderId, Quantity.of(quantity));
+    }
+
+    private StockShippedEvent shipped(UUID orderId, int quantity) {
+        return new StockShippedEvent(productId, orderId, Quantity.of(quantity));
     }
 }

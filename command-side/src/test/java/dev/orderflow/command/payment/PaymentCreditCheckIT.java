@@ -67,6 +67,15 @@ class PaymentCreditCheckIT {
         assertThat(events.simpleTypesOf(first)).containsExactly("PaymentRequestedEvent", "PaymentAuthorizedEvent", "PaymentRefundedEvent");
     }
 
+    @Test
+    void aPaymentOfAnUnknownCustomerIsDeclined() {
+        UUID paymentId = requestPayment(UUID.randomUUID(), "1.00");
+
+        await().atMost(ANSWER_TIME).untilAsserted(() -> assertThat(events.simpleTypesOf(paymentId))
+                .containsExactly("PaymentRequestedEvent", "PaymentDeclinedEvent"));
+        assertThat(events.of(paymentId).get(1).payload().get("reason").asText()).contains("does not exist");
+    }
+
     private UUID customerWithLimit(String creditLimit) {
         UUID customerId = UUID.randomUUID();
         commands.sendAndWait(new RegisterCustomerCommand(customerId, "Payer", "payer-" + customerId + "@example.com",

@@ -1,0 +1,48 @@
+package dev.orderflow.shared.error;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+
+import java.util.Optional;
+
+/**
+ * Tells a command the domain refused from one that failed: the one place that knows which exceptions
+ * are refusals and of which {@link ErrorKind}. A refusal is final; a failure may pass on a retry.
+ */
+public final class DomainErrors {
+
+    private DomainErrors() {
+    }
+
+    /** The kind of refusal this exception (or the exception it wraps) reports; empty for a failure. */
+    public static Optional<ErrorKind> kindOf(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Optional<ErrorKind> kind = directKindOf(cause);
+            if (kind.isPresent()) {
+                return kind;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ErrorKind> directKindOf(Throwable error) {
+        if (error instanceof DomainException domain) {
+            return Optional.of(domain.kind());
+        }
+        if (error instanceof AggregateNotFoundException) {
+            return Optional.of(ErrorKind.NOT_FOUND);
+        }
+        if (error instanceof ConcurrencyException || error instanceof ConflictingModificationException
+                || error instanceof AggregateStreamCreationException) {
+            return Optional.of(ErrorKind.CONFLICT);
+        }
+        if (error instanceof CommandExecutionException remote) {
+            return remote.getDetails().filter(RemoteDomainError.class::isInstance)
+                    .map(details -> ((RemoteDomainError) details).kind());
+        }
+        return Optional.empty();
+    }
+}

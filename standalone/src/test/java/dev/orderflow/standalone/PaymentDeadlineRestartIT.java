@@ -1,0 +1,138 @@
+package dev.orderflow.standalone;
+
+import dev.orderflow.api.customer.RegisterCustomerCommand;
+import dev.orderflow.api.inventory.AddProductCommand;
+import dev.orderflow.api.order.OrderLine;
+import dev.orderflow.api.order.PlaceOrderCommand;
+import dev.orderflow.api.payment.PaymentRequestedEvent;
+import dev.orderflow.api.shared.Money;
+import dev.orderflow.api.shared.Quantity;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A payment deadline pending when the application stops fires, once, after it starts again: deadlines
+ * live in Postgres (db-scheduler), not in memory. The payment never answers because its credit check
+ * is told to drop this customer's payments, as if the payment provider were down.
+ */
+class PaymentDeadlineRestartIT {
+
+    private static final Set<UUID> UNANSWERED_CUSTOMERS = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger PAYMENT_DEADLINES_FIRED = new AtomicInteger();
+
+    @TempDir
+    Path dataDirectory;
+    private ConfigurableApplicationContext running;
+
+    @AfterEach
+    void stop() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    @Test
+    void aPendingPaymentDeadlineFiresOnceAfterARestart() {
+        UUID customerId = UUID.randomUUID();
+        UUID productId = UUID.randomUUID();
+        UUID orderId = UUID.randomUUID();
+        UNANSWERED_CUSTOMERS.add(customerId);
+
+        running = start();
+        CommandGateway commands = running.getBean(CommandGateway.class);
+        commands.sendAndWait(new RegisterCustomerCommand(customerId, "Waiting Wanda", customerId + "@example.com", Money.of("100")));
+        commands.sendAndWait(new AddProductCommand(productId, "Slow Seller", Money.of("3.00"), 5));
+        commands.sendAndWait(new PlaceOrderCommand(orderId, customerId, List.of(new OrderLine(productId, Quantity.of(2)))));
+        JdbcTemplate jdbc = running.getBean(JdbcTemplate.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> pendingDeadlines(jdbc) == 1);
+        assertThat(eventTypesMentioning(jdbc, orderId)).contains("PaymentRequestedEvent").doesNotContain("OrderRejectedEvent");
+        running.close();
+        assertThat(PAYMENT_DEADLINES_FIRED).as("the deadline was pending when the application stopped").hasValue(0);
+
+        running = start();
+        JdbcTemplate restarted = running.getBean(JdbcTemplate.class);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventTypesMentioning(restarted, orderId))
+                .contains("OrderRejectedEvent", "StockReleasedEvent"));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> PAYMENT_DEADLINES_FIRED.get() == 1);
+        assertThat(pendingDeadlines(restarted)).isZero();
+        assertThat(restarted.queryForObject("""
+                select convert_from(payload, 'UTF8')::json ->> 'reason' from axon.domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%OrderRejectedEvent'""", String.class, orderId.toString()))
+                .startsWith("Payment timed out");
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(StandaloneApplication.class, FaultInjection.class)
+                .properties(
+                        "server.port=0",
+                        "orderflow.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
+                        "orderflow.fulfilment.payment-timeout=4s")
+                .run();
+    }
+
+    private static long pendingDeadlines(JdbcTemplate jdbc) {
+        Long count = jdbc.queryForObject("select count(*) from axon.scheduled_tasks", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static List<String> eventTypesMentioning(JdbcTemplate jdbc, UUID orderId) {
+        return jdbc.queryForList("""
+                        select substring(payload_type from '[^.]+$') from axon.domain_event_entry
+                        where position(? in convert_from(payload, 'UTF8')) > 0 order by global_index""",
+                String.class, orderId.toString());
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FaultInjection {
+
+        /** The credit check drops the payments of the listed customers: those payments never get an answer. */
+        @Bean
+        ConfigurerModule unansweredPayments() {
+            MessageHandlerInterceptor<org.axonframework.eventhandling.EventMessage<?>> dropPayment = (unitOfWork, chain) -> {
+                Object payload = unitOfWork.getMessage().getPayload();
+                if (payload instanceof PaymentRequestedEvent requested && UNANSWERED_CUSTOMERS.contains(requested.customerId())) {
+                    return null;
+                }
+                return chain.proceed();
+            };
+            return configurer -> configurer.eventProcessing()
+                    .registerHandlerInterceptor("payment-credit-check", configuration -> dropPayment);
+        }
+
+        /** Counts the payment deadlines that fire, in either run of the application. */
+        @Bean
+        SmartInitializingSingleton countPaymentDeadlines(DeadlineManager deadlines) {
+            return () -> deadlines.registerHandlerInterceptor((unitOfWork, chain) -> {
+                DeadlineMessage<?> deadline = unitOfWork.getMessage();
+                if ("payment-timeout".equals(deadline.getDeadlineName())) {
+                    PAYMENT_DEADLINES_FIRED.incrementAndGet();
+                }
+                return chain.proceed();
+            });
+        }
+    }
+}
