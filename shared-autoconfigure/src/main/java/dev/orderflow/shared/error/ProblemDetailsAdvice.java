@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -39,20 +40,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(DomainException.class)
-    ResponseEntity<Object> domain(DomainException e, WebRequest request) {
-        return problem(e, e.kind(), e.getMessage(), request);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e, WebRequest request) {
-        return problem(e, ErrorKind.NOT_FOUND, "Nothing exists with id " + e.getAggregateIdentifier(), request);
-    }
-
-    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class,
-            AggregateStreamCreationException.class})
-    ResponseEntity<Object> conflict(RuntimeException e, WebRequest request) {
-        return problem(e, ErrorKind.CONFLICT, conflictDetail(e), request);
+    /** Every refusal, whether thrown here or reported by a remote handler; see {@link DomainErrors}. */
+    @ExceptionHandler({DomainException.class, AggregateNotFoundException.class, ConcurrencyException.class,
+            ConflictingModificationException.class, AggregateStreamCreationException.class,
+            CommandExecutionException.class})
+    ResponseEntity<Object> refused(RuntimeException e, WebRequest request) {
+        return DomainErrors.kindOf(e)
+                .map(kind -> problem(e, kind, detail(e, kind), request))
+                .orElseGet(() -> unexpected(e, request));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -169,13 +164,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ("aeiouAEIOU".indexOf(name.charAt(0)) >= 0 && !name.equals("UUID") ? "an " : "a ") + name;
     }
 
-    private static String conflictDetail(RuntimeException e) {
+    private static String detail(RuntimeException e, ErrorKind kind) {
+        if (e instanceof AggregateNotFoundException notFound) {
+            return "Nothing exists with id " + notFound.getAggregateIdentifier();
+        }
         if (e instanceof AggregateStreamCreationException || e.getCause() instanceof AggregateStreamCreationException) {
             return "A resource with this id already exists";
         }
         if (e instanceof ConflictingModificationException) {
             return "The resource was changed since the version you sent (If-Match); read it again and retry";
         }
-        return "The resource was changed concurrently; retry the request";
+        if (e instanceof ConcurrencyException) {
+            return "The resource was changed concurrently; retry the request";
+        }
+        if (e instanceof CommandExecutionException remote && remote.getDetails().orElse(null) instanceof RemoteDomainError details) {
+            return details.message();
+        }
+        return e.getMessage() == null ? kind.title() : e.getMessage();
     }
 }
