@@ -16,6 +16,11 @@ class CommandSideTestSupport {
     }
 
     @Bean
+    FlakyProjection flakyProjection() {
+        return new FlakyProjection();
+    }
+
+    @Bean
     StoredEvents storedEvents(JdbcTemplate jdbc) {
         return new StoredEvents(jdbc);
     }
