@@ -8,9 +8,8 @@ import dev.orderflow.api.payment.ApprovePaymentCommand;
 import dev.orderflow.api.payment.DeclinePaymentCommand;
 import dev.orderflow.api.payment.PaymentRefundedEvent;
 import dev.orderflow.api.payment.PaymentRequestedEvent;
-import dev.orderflow.shared.error.DomainErrors;
+import dev.orderflow.shared.command.FollowUpCommands;
 import dev.orderflow.shared.error.ErrorKind;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,38 +27,33 @@ class PaymentCreditCheck {
 
     static final String PROCESSING_GROUP = "payment-credit-check";
 
-    private final CommandGateway commands;
+    private final FollowUpCommands commands;
 
-    PaymentCreditCheck(CommandGateway commands) {
+    PaymentCreditCheck(FollowUpCommands commands) {
         this.commands = commands;
     }
 
     @EventHandler
     void on(PaymentRequestedEvent event) {
-        try {
-            commands.sendAndWait(new ReserveCreditCommand(event.customerId(), event.paymentId(), event.amount()));
-        } catch (RuntimeException e) {
-            if (DomainErrors.kindOf(e).filter(ErrorKind.NOT_FOUND::equals).isEmpty()) {
-                throw e;
-            }
-            commands.sendAndWait(new DeclinePaymentCommand(event.paymentId(),
-                    "Customer " + event.customerId() + " does not exist"));
-        }
+        commands.send(new ReserveCreditCommand(event.customerId(), event.paymentId(), event.amount()))
+                .filter(ErrorKind.NOT_FOUND::equals)
+                .ifPresent(unknownCustomer -> commands.send(new DeclinePaymentCommand(event.paymentId(),
+                        "Customer " + event.customerId() + " does not exist")));
     }
 
     @EventHandler
     void on(CreditReservedEvent event) {
-        commands.sendAndWait(new ApprovePaymentCommand(event.paymentId()));
+        commands.send(new ApprovePaymentCommand(event.paymentId()));
     }
 
     @EventHandler
     void on(CreditReservationDeclinedEvent event) {
-        commands.sendAndWait(new DeclinePaymentCommand(event.paymentId(),
+        commands.send(new DeclinePaymentCommand(event.paymentId(),
                 "The amount " + event.amount() + " exceeds the customer's available credit of " + event.availableCredit()));
     }
 
     @EventHandler
     void on(PaymentRefundedEvent event) {
-        commands.sendAndWait(new ReleaseCreditCommand(event.customerId(), event.paymentId()));
+        commands.send(new ReleaseCreditCommand(event.customerId(), event.paymentId()));
     }
 }

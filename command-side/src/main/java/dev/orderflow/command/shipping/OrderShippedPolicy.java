@@ -2,7 +2,7 @@ package dev.orderflow.command.shipping;
 
 import dev.orderflow.api.order.MarkOrderShippedCommand;
 import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import dev.orderflow.shared.command.FollowUpCommands;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
 @DisallowReplay
 class OrderShippedPolicy {
 
-    private final CommandGateway commands;
+    private final FollowUpCommands commands;
 
-    OrderShippedPolicy(CommandGateway commands) {
+    OrderShippedPolicy(FollowUpCommands commands) {
         this.commands = commands;
     }
 
     @EventHandler
     void on(ShipmentDispatchedEvent event) {
-        commands.sendAndWait(new MarkOrderShippedCommand(event.orderId()));
+        commands.send(new MarkOrderShippedCommand(event.orderId()));
     }
 }

@@ -20,6 +20,8 @@ import dev.orderflow.api.payment.RefundPaymentCommand;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shipping.CancelShipmentCommand;
 import dev.orderflow.api.shipping.ScheduleShipmentCommand;
+import dev.orderflow.shared.command.FollowUpCommands;
+import dev.orderflow.shared.error.ErrorKind;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -36,7 +38,9 @@ import java.util.UUID;
  * Fulfils one order across the inventory, payment, shipping and order aggregates, with no distributed
  * transaction: reserve stock for every line, take payment for the sum, then schedule the shipment and
  * confirm the order. Every failure compensates what was taken: reservations are released, a payment
- * is refunded, the order is rejected. Every command it sends is safe to deliver twice.
+ * is refunded, the order is rejected. Every command it sends is safe to deliver twice, so a step that
+ * failed for a passing reason is simply retried; a command the domain refuses (the customer cancelled
+ * a moment before, say) is not, and the event that explains the refusal reaches the saga on its own.
  * <p>
  * The saga lives on after confirmation until the order ships (its stock then leaves the warehouse) or
  * the customer cancels it, because only the saga knows what a cancellation has to give back.
@@ -47,7 +51,7 @@ public class OrderFulfilmentSaga {
     static final String PAYMENT_DEADLINE = "payment-timeout";
 
     @Autowired
-    private transient FulfilmentCommands commands;
+    private transient FollowUpCommands commands;
     @Autowired
     private transient DeadlineManager deadlines;
     @Autowired
@@ -75,9 +79,10 @@ public class OrderFulfilmentSaga {
             linesAwaitingStock.put(line.productId(), line.quantity().value());
         }
         for (OrderLine line : event.lines()) {
-            if (!commands.reserveStock(new ReserveStockCommand(line.productId(), orderId, line.quantity()))) {
-                lineCannotBeReserved(line.productId(), "Product " + line.productId() + " does not exist");
-            }
+            commands.send(new ReserveStockCommand(line.productId(), orderId, line.quantity()))
+                    .filter(ErrorKind.NOT_FOUND::equals)
+                    .ifPresent(unknownProduct -> lineCannotBeReserved(line.productId(),
+                            "Product " + line.productId() + " does not exist"));
         }
     }
 

@@ -23,6 +23,7 @@ import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.api.shipping.CancelShipmentCommand;
 import dev.orderflow.api.shipping.ScheduleShipmentCommand;
 import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.shared.command.FollowUpCommands;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -49,7 +50,7 @@ class OrderFulfilmentSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(OrderFulfilmentSaga.class);
-        fixture.registerResource(new FulfilmentCommands(
+        fixture.registerResource(new FollowUpCommands(
                 DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build()));
         fixture.registerResource(new FulfilmentProperties(PAYMENT_TIMEOUT));
     }
