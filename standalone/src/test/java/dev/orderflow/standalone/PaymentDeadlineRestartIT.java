@@ -67,7 +67,8 @@ class PaymentDeadlineRestartIT {
         commands.sendAndWait(new AddProductCommand(productId, "Slow Seller", Money.of("3.00"), 5));
         commands.sendAndWait(new PlaceOrderCommand(orderId, customerId, List.of(new OrderLine(productId, Quantity.of(2)))));
         JdbcTemplate jdbc = running.getBean(JdbcTemplate.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> pendingDeadlines(jdbc) == 1);
+        String deadlineId = await().atMost(Duration.ofSeconds(20)).until(() -> paymentDeadlineOf(jdbc, orderId), id -> id != null);
+        assertThat(scheduledTasks(jdbc, deadlineId)).as("the deadline is stored by db-scheduler").isEqualTo(1);
         assertThat(eventTypesMentioning(jdbc, orderId)).contains("PaymentRequestedEvent").doesNotContain("OrderRejectedEvent");
         running.close();
         assertThat(PAYMENT_DEADLINES_FIRED).as("the deadline was pending when the application stopped").hasValue(0);
@@ -78,7 +79,7 @@ class PaymentDeadlineRestartIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventTypesMentioning(restarted, orderId))
                 .contains("OrderRejectedEvent", "StockReleasedEvent"));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> PAYMENT_DEADLINES_FIRED.get() == 1);
-        assertThat(pendingDeadlines(restarted)).isZero();
+        assertThat(scheduledTasks(restarted, deadlineId)).isZero();
         assertThat(restarted.queryForObject("""
                 select convert_from(payload, 'UTF8')::json ->> 'reason' from axon.domain_event_entry
                 where aggregate_identifier = ? and payload_type like '%OrderRejectedEvent'""", String.class, orderId.toString()))
@@ -94,8 +95,17 @@ class PaymentDeadlineRestartIT {
                 .run();
     }
 
-    private static long pendingDeadlines(JdbcTemplate jdbc) {
-        Long count = jdbc.queryForObject("select count(*) from axon.scheduled_tasks", Long.class);
+    /** The id of the payment deadline the order's saga keeps in its state, once it has one. */
+    private static String paymentDeadlineOf(JdbcTemplate jdbc, UUID orderId) {
+        List<String> deadlineIds = jdbc.queryForList("""
+                select convert_from(serialized_saga, 'UTF8')::json ->> 'paymentDeadlineId' from axon.saga_entry
+                where position(? in convert_from(serialized_saga, 'UTF8')) > 0""", String.class, orderId.toString());
+        return deadlineIds.isEmpty() ? null : deadlineIds.get(0);
+    }
+
+    private static long scheduledTasks(JdbcTemplate jdbc, String taskInstance) {
+        Long count = jdbc.queryForObject("select count(*) from axon.scheduled_tasks where task_instance = ?",
+                Long.class, taskInstance);
         return count == null ? 0 : count;
     }
 
