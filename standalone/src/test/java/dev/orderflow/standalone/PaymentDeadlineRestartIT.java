@@ -4,14 +4,11 @@ import dev.orderflow.api.customer.RegisterCustomerCommand;
 import dev.orderflow.api.inventory.AddProductCommand;
 import dev.orderflow.api.order.OrderLine;
 import dev.orderflow.api.order.PlaceOrderCommand;
-import dev.orderflow.api.payment.PaymentRequestedEvent;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +17,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,12 +31,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A payment deadline pending when the application stops fires, once, after it starts again: deadlines
- * live in Postgres (db-scheduler), not in memory. The payment never answers because its credit check
- * is told to drop this customer's payments, as if the payment provider were down.
+ * live in Postgres (db-scheduler), not in memory. The payment never answers: see {@link UnansweredPayments}.
  */
 class PaymentDeadlineRestartIT {
 
-    private static final Set<UUID> UNANSWERED_CUSTOMERS = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger PAYMENT_DEADLINES_FIRED = new AtomicInteger();
 
     @TempDir
@@ -59,7 +53,7 @@ class PaymentDeadlineRestartIT {
         UUID customerId = UUID.randomUUID();
         UUID productId = UUID.randomUUID();
         UUID orderId = UUID.randomUUID();
-        UNANSWERED_CUSTOMERS.add(customerId);
+        UnansweredPayments.neverAnswerPaymentsOf(customerId);
 
         running = start();
         CommandGateway commands = running.getBean(CommandGateway.class);
@@ -87,12 +81,11 @@ class PaymentDeadlineRestartIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(StandaloneApplication.class, FaultInjection.class)
-                .properties(
-                        "server.port=0",
-                        "orderflow.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
-                        "orderflow.fulfilment.payment-timeout=4s")
-                .run();
+        // Command-line arguments: they win over every configuration file, the tests' own included.
+        return new SpringApplicationBuilder(StandaloneApplication.class, FaultInjection.class).run(
+                "--server.port=0",
+                "--orderflow.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
+                "--orderflow.fulfilment.payment-timeout=4s");
     }
 
     /** The id of the payment deadline the order's saga keeps in its state, once it has one. */
@@ -117,21 +110,8 @@ class PaymentDeadlineRestartIT {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
+    @Import(UnansweredPayments.class)
     static class FaultInjection {
-
-        /** The credit check drops the payments of the listed customers: those payments never get an answer. */
-        @Bean
-        ConfigurerModule unansweredPayments() {
-            MessageHandlerInterceptor<org.axonframework.eventhandling.EventMessage<?>> dropPayment = (unitOfWork, chain) -> {
-                Object payload = unitOfWork.getMessage().getPayload();
-                if (payload instanceof PaymentRequestedEvent requested && UNANSWERED_CUSTOMERS.contains(requested.customerId())) {
-                    return null;
-                }
-                return chain.proceed();
-            };
-            return configurer -> configurer.eventProcessing()
-                    .registerHandlerInterceptor("payment-credit-check", configuration -> dropPayment);
-        }
 
         /** Counts the payment deadlines that fire, in either run of the application. */
         @Bean

@@ -29,17 +29,17 @@ import org.springframework.util.StringUtils;
 public class EmbeddedPostgresAutoConfiguration {
 
     @Bean(destroyMethod = "release")
-    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties) {
+    EmbeddedPostgresServer.Lease embeddedPostgres(EmbeddedPostgresProperties properties) {
         return EmbeddedPostgresServer.acquire(properties);
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+    HikariDataSource dataSource(EmbeddedPostgresServer.Lease embeddedPostgres) {
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.postgresql.Driver")
-                .url(server.jdbcUrl())
+                .url(embeddedPostgres.jdbcUrl())
                 .username("postgres")
                 .password("postgres")
                 .build();

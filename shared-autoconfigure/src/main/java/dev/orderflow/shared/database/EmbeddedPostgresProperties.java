@@ -9,15 +9,21 @@ import java.nio.file.Path;
  * ({@code spring.datasource.url}, set from {@code ORDERFLOW_DB_URL}, is empty).
  *
  * @param enabled       start the embedded server when no external database is configured
- * @param dataDirectory where the server keeps its data; empty for a throw-away directory (tests),
- *                      a path for data that survives a restart (the standalone run)
+ * @param dataDirectory where the server keeps its data, which then survives a restart (the standalone
+ *                      run); empty for a throw-away server in a temporary directory (tests), on which
+ *                      every application context gets a database of its own
  * @param port          the port to listen on; 0 picks a free one
  */
 @ConfigurationProperties("orderflow.embedded-postgres")
-public record EmbeddedPostgresProperties(Boolean enabled, Path dataDirectory, Integer port) {
+public record EmbeddedPostgresProperties(Boolean enabled, String dataDirectory, Integer port) {
 
     public EmbeddedPostgresProperties {
         enabled = enabled == null || enabled;
         port = port == null ? 0 : port;
+    }
+
+    /** The data directory, or null for a throw-away server. */
+    public Path dataPath() {
+        return dataDirectory == null || dataDirectory.isBlank() ? null : Path.of(dataDirectory);
     }
 }

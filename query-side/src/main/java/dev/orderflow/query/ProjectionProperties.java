@@ -1,0 +1,29 @@
+package dev.orderflow.query;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the projections' pooled streaming processors catch up with the event store (see
+ * {@link ProjectionProcessors} for which projection runs on how many segments, and why).
+ *
+ * @param batchSize events a processor handles in one transaction; large batches make a catch-up or a
+ *                  replay fast (one commit and one token update per batch instead of per event), at the
+ *                  price of redoing the whole batch when one event in it fails
+ * @param segments  segments, and worker threads, of each projection whose events can be partitioned
+ *                  (catalogue, shipments, payments); read when a processor creates its tokens, that is on
+ *                  its first start, so changing it later needs a reset of that processor's tokens
+ */
+@ConfigurationProperties("orderflow.query.projections")
+public record ProjectionProperties(Integer batchSize, Integer segments) {
+
+    public ProjectionProperties {
+        batchSize = batchSize == null ? 100 : batchSize;
+        segments = segments == null ? 2 : segments;
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("orderflow.query.projections.batch-size must be at least 1");
+        }
+        if (segments < 1) {
+            throw new IllegalArgumentException("orderflow.query.projections.segments must be at least 1");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.orderflow.query;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * How long the query API waits for a client's own write to become visible.
+ *
+ * @param maxWait        the longest a read with {@code minVersion} waits for the read model to reach that
+ *                       version; a {@code waitMs} above it is cut to it
+ * @param updatesTimeout how long a server-sent event stream ({@code GET /orders/{id}/updates}) stays open;
+ *                       the server then ends it and a client that still cares reconnects
+ */
+@ConfigurationProperties("orderflow.query.read-your-writes")
+public record ReadYourWritesProperties(Duration maxWait, Duration updatesTimeout) {
+
+    public ReadYourWritesProperties {
+        maxWait = maxWait == null ? Duration.ofSeconds(5) : maxWait;
+        updatesTimeout = updatesTimeout == null ? Duration.ofMinutes(30) : updatesTimeout;
+        if (maxWait.isNegative() || updatesTimeout.isNegative() || updatesTimeout.isZero()) {
+            throw new IllegalArgumentException("orderflow.query.read-your-writes durations must be positive");
+        }
+    }
+}

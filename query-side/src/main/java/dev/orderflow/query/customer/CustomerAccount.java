@@ -1,0 +1,96 @@
+package dev.orderflow.query.customer;
+
+import dev.orderflow.query.AssignedIdRow;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * A customer account. {@code version} is the sequence number of the last customer event applied, so a
+ * customer event delivered again is skipped. {@code orderCount} and {@code amountSpent} are not counted up
+ * and down but recomputed from this read model's own orders, which makes them idempotent too.
+ */
+@Entity
+@Table(schema = "query", name = "customer_account")
+class CustomerAccount extends AssignedIdRow<UUID> {
+
+    @Id
+    private UUID customerId;
+    private String name;
+    private String email;
+    private BigDecimal creditLimit;
+    private long orderCount;
+    private BigDecimal amountSpent;
+    private long version;
+
+    protected CustomerAccount() {
+        // for JPA
+    }
+
+    CustomerAccount(UUID customerId, String name, String email, BigDecimal creditLimit, long version) {
+        this.customerId = customerId;
+        this.name = name;
+        this.email = email;
+        this.creditLimit = creditLimit;
+        this.orderCount = 0;
+        this.amountSpent = BigDecimal.ZERO.setScale(2);
+        this.version = version;
+    }
+
+    boolean hasApplied(long sequenceNumber) {
+        return sequenceNumber <= version;
+    }
+
+    void advanceTo(long sequenceNumber) {
+        version = sequenceNumber;
+    }
+
+    void rename(String newName) {
+        name = newName;
+    }
+
+    void changeCreditLimit(BigDecimal newLimit) {
+        creditLimit = newLimit;
+    }
+
+    void recount(long orders, BigDecimal spent) {
+        orderCount = orders;
+        amountSpent = spent.setScale(2);
+    }
+
+    @Override
+    public UUID getId() {
+        return customerId;
+    }
+
+    UUID customerId() {
+        return customerId;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String email() {
+        return email;
+    }
+
+    BigDecimal creditLimit() {
+        return creditLimit;
+    }
+
+    long orderCount() {
+        return orderCount;
+    }
+
+    BigDecimal amountSpent() {
+        return amountSpent;
+    }
+
+    long version() {
+        return version;
+    }
+}

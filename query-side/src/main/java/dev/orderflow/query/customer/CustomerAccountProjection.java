@@ -1,0 +1,180 @@
+package dev.orderflow.query.customer;
+
+import dev.orderflow.api.customer.CreditLimitChangedEvent;
+import dev.orderflow.api.customer.CreditReleasedEvent;
+import dev.orderflow.api.customer.CreditReservationDeclinedEvent;
+import dev.orderflow.api.customer.CreditReservedEvent;
+import dev.orderflow.api.customer.CustomerRegisteredEvent;
+import dev.orderflow.api.customer.CustomerRenamedEvent;
+import dev.orderflow.api.customer.FindCustomerQuery;
+import dev.orderflow.api.inventory.StockReservedEvent;
+import dev.orderflow.api.order.OrderCancelledEvent;
+import dev.orderflow.api.order.OrderConfirmedEvent;
+import dev.orderflow.api.order.OrderPlacedEvent;
+import dev.orderflow.api.order.OrderRejectedEvent;
+import dev.orderflow.query.ProjectionProcessors;
+import dev.orderflow.query.ViewUpdates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Builds the customer accounts: a customer's details, how many orders they placed (whatever became of them)
+ * and the amount they spent, that is the total of their orders that are confirmed now. An order's total is
+ * what its stock reservations priced its lines at (quantity times the reserved unit price), the same total
+ * the order history shows once every line is reserved.
+ * <p>
+ * Idempotent: customer and order events are skipped at or below the sequence number already applied, line
+ * amounts are overwritten, and the counts are recomputed rather than counted up. Runs on one segment: it joins
+ * customer, order and product events (see {@link dev.orderflow.query.ProjectionProcessors}).
+ */
+@Component
+@ProcessingGroup(ProjectionProcessors.CUSTOMER_ACCOUNTS)
+class CustomerAccountProjection {
+
+    private final CustomerAccountRepository accounts;
+    private final CustomerOrderRepository orders;
+    private final CustomerOrderLineRepository lines;
+    private final CustomerQueries queries;
+    private final ViewUpdates updates;
+
+    CustomerAccountProjection(CustomerAccountRepository accounts, CustomerOrderRepository orders,
+                              CustomerOrderLineRepository lines, CustomerQueries queries, ViewUpdates updates) {
+        this.accounts = accounts;
+        this.orders = orders;
+        this.lines = lines;
+        this.queries = queries;
+        this.updates = updates;
+    }
+
+    @EventHandler
+    void on(CustomerRegisteredEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        if (accounts.existsById(event.customerId())) {
+            return; // registered before: delivered again
+        }
+        CustomerAccount account = new CustomerAccount(event.customerId(), event.name(), event.email(),
+                event.creditLimit().amount(), sequenceNumber);
+        accounts.save(account);
+        recount(event.customerId());
+        publish(event.customerId(), replay);
+    }
+
+    @EventHandler
+    void on(CustomerRenamedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        applyCustomerEvent(event.customerId(), sequenceNumber, replay, account -> account.rename(event.name()));
+    }
+
+    @EventHandler
+    void on(CreditLimitChangedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        applyCustomerEvent(event.customerId(), sequenceNumber, replay,
+                account -> account.changeCreditLimit(event.creditLimit().amount()));
+    }
+
+    // Credit holds change nothing the account shows, but they are events of the customer: the account moves to
+    // their version, so a client waiting for the version a command answered with is not kept waiting.
+
+    @EventHandler
+    void on(CreditReservedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        applyCustomerEvent(event.customerId(), sequenceNumber, replay, account -> {
+        });
+    }
+
+    @EventHandler
+    void on(CreditReservationDeclinedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        applyCustomerEvent(event.customerId(), sequenceNumber, replay, account -> {
+        });
+    }
+
+    @EventHandler
+    void on(CreditReleasedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        applyCustomerEvent(event.customerId(), sequenceNumber, replay, account -> {
+        });
+    }
+
+    @EventHandler
+    void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        if (orders.existsById(event.orderId())) {
+            return;
+        }
+        orders.save(new CustomerOrder(event.orderId(), event.customerId(), sequenceNumber));
+        recount(event.customerId());
+        publish(event.customerId(), replay);
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event, ReplayStatus replay) {
+        orders.findById(event.orderId()).ifPresent(order -> {
+            BigDecimal amount = event.unitPrice().amount().multiply(BigDecimal.valueOf(event.quantity().value()));
+            lines.findById(new CustomerOrderLine.Key(event.orderId(), event.productId())).ifPresentOrElse(
+                    line -> line.priceAt(amount),
+                    () -> lines.save(new CustomerOrderLine(event.orderId(), event.productId(), amount)));
+            recount(order.customerId());
+            publish(order.customerId(), replay);
+        });
+    }
+
+    @EventHandler
+    void on(OrderConfirmedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        moveOrder(event.orderId(), OrderState.CONFIRMED, sequenceNumber, replay);
+    }
+
+    @EventHandler
+    void on(OrderRejectedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        moveOrder(event.orderId(), OrderState.REJECTED, sequenceNumber, replay);
+    }
+
+    @EventHandler
+    void on(OrderCancelledEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
+        moveOrder(event.orderId(), OrderState.CANCELLED, sequenceNumber, replay);
+    }
+
+    @ResetHandler
+    void reset() {
+        lines.deleteAllInBatch();
+        orders.deleteAllInBatch();
+        accounts.deleteAllInBatch();
+    }
+
+    private void applyCustomerEvent(UUID customerId, long sequenceNumber, ReplayStatus replay,
+                                    Consumer<CustomerAccount> change) {
+        accounts.findById(customerId)
+                .filter(account -> !account.hasApplied(sequenceNumber))
+                .ifPresent(account -> {
+                    change.accept(account);
+                    account.advanceTo(sequenceNumber);
+                    publish(customerId, replay);
+                });
+    }
+
+    private void moveOrder(UUID orderId, OrderState status, long sequenceNumber, ReplayStatus replay) {
+        orders.findById(orderId)
+              .filter(order -> order.moveTo(status, sequenceNumber))
+              .ifPresent(order -> {
+                  recount(order.customerId());
+                  publish(order.customerId(), replay);
+              });
+    }
+
+    private void recount(UUID customerId) {
+        accounts.findById(customerId).ifPresent(account -> account.recount(
+                orders.countByCustomerId(customerId), orders.sumOfLines(customerId, OrderState.CONFIRMED)));
+    }
+
+    private void publish(UUID customerId, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
+        for (FindCustomerQuery query : updates.subscribed(FindCustomerQuery.class)) {
+            if (query.customerId().equals(customerId)) {
+                queries.find(customerId).ifPresent(view -> updates.emit(FindCustomerQuery.class, query, view));
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.orderflow.query.customer;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+interface CustomerOrderRepository extends JpaRepository<CustomerOrder, UUID> {
+
+    long countByCustomerId(UUID customerId);
+
+    @Query("""
+            select coalesce(sum(l.amount), 0) from CustomerOrderLine l, CustomerOrder o
+            where l.orderId = o.orderId and o.customerId = :customerId and o.status = :status""")
+    BigDecimal sumOfLines(UUID customerId, OrderState status);
+}

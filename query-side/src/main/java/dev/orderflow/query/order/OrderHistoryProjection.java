@@ -1,0 +1,209 @@
+package dev.orderflow.query.order;
+
+import dev.orderflow.api.customer.CustomerRegisteredEvent;
+import dev.orderflow.api.customer.CustomerRenamedEvent;
+import dev.orderflow.api.inventory.ProductAddedEvent;
+import dev.orderflow.api.inventory.ProductPriceChangedEvent;
+import dev.orderflow.api.inventory.ProductRenamedEvent;
+import dev.orderflow.api.inventory.StockReservedEvent;
+import dev.orderflow.api.order.FindOrderQuery;
+import dev.orderflow.api.order.OrderCancelledEvent;
+import dev.orderflow.api.order.OrderConfirmedEvent;
+import dev.orderflow.api.order.OrderLine;
+import dev.orderflow.api.order.OrderPlacedEvent;
+import dev.orderflow.api.order.OrderRejectedEvent;
+import dev.orderflow.api.order.OrderShippedEvent;
+import dev.orderflow.api.order.OrderView;
+import dev.orderflow.query.ProjectionProcessors;
+import dev.orderflow.query.ViewUpdates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the order history: each order with its customer's and products' names and its prices.
+ * <p>
+ * Names are copies. The projection keeps its own table of customer names and of product names and
+ * catalogue prices (from the customer and product events), writes them on an order when it is placed,
+ * and writes a new name on every existing order and line when a customer or product is renamed.
+ * <p>
+ * A line's unit price is the catalogue price when the order was placed, until the stock is reserved: the
+ * reservation's price replaces it (and {@code priceReserved} turns true), since that is what the customer
+ * pays. The total follows the lines.
+ * <p>
+ * Idempotent: order events carry the order's sequence number and are skipped at or below the version
+ * already applied; everything else overwrites with the same values when delivered again. Runs on one
+ * segment (see {@link ProjectionProcessors}), so a rename and the orders it applies to are handled in the
+ * order they happened. Subscription-query updates are a side effect for live readers only: they are not
+ * sent during a replay.
+ */
+@Component
+@ProcessingGroup(ProjectionProcessors.ORDER_HISTORY)
+class OrderHistoryProjection {
+
+    private final OrderEntryRepository orders;
+    private final OrderLineEntryRepository lines;
+    private final OrderCustomerCopyRepository customers;
+    private final OrderProductCopyRepository products;
+    private final OrderQueries queries;
+    private final ViewUpdates updates;
+
+    OrderHistoryProjection(OrderEntryRepository orders, OrderLineEntryRepository lines,
+                           OrderCustomerCopyRepository customers, OrderProductCopyRepository products,
+                           OrderQueries queries, ViewUpdates updates) {
+        this.orders = orders;
+        this.lines = lines;
+        this.customers = customers;
+        this.products = products;
+        this.queries = queries;
+        this.updates = updates;
+    }
+
+    @EventHandler
+    void on(CustomerRegisteredEvent event) {
+        copyCustomerName(event.customerId(), event.name());
+    }
+
+    @EventHandler
+    void on(CustomerRenamedEvent event, ReplayStatus replay) {
+        copyCustomerName(event.customerId(), event.name());
+        orders.copyCustomerName(event.customerId(), event.name());
+        publishWhere(view -> view.customerId().equals(event.customerId()), replay);
+    }
+
+    @EventHandler
+    void on(ProductAddedEvent event) {
+        products.findById(event.productId()).ifPresentOrElse(
+                product -> {
+                    product.rename(event.name());
+                    product.reprice(event.price().amount());
+                },
+                () -> products.save(new OrderProductCopy(event.productId(), event.name(), event.price().amount())));
+    }
+
+    @EventHandler
+    void on(ProductRenamedEvent event, ReplayStatus replay) {
+        products.findById(event.productId()).ifPresent(product -> product.rename(event.name()));
+        lines.copyProductName(event.productId(), event.name());
+        publishWhere(view -> view.lines().stream().anyMatch(line -> line.productId().equals(event.productId())), replay);
+    }
+
+    @EventHandler
+    void on(ProductPriceChangedEvent event) {
+        // Only orders placed from now on start from the new price; existing lines keep theirs.
+        products.findById(event.productId()).ifPresent(product -> product.reprice(event.price().amount()));
+    }
+
+    @EventHandler
+    void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at, ReplayStatus replay) {
+        if (orders.existsById(event.orderId())) {
+            return; // placed before: delivered again
+        }
+        String customerName = customers.findById(event.customerId()).map(OrderCustomerCopy::name).orElse(null);
+        Map<UUID, OrderProductCopy> catalogue = products.findAllById(
+                event.lines().stream().map(OrderLine::productId).toList()).stream()
+                .collect(Collectors.toMap(OrderProductCopy::getId, Function.identity()));
+        List<OrderLineEntry> orderLines = new ArrayList<>();
+        for (int number = 0; number < event.lines().size(); number++) {
+            OrderLine line = event.lines().get(number);
+            OrderProductCopy product = catalogue.get(line.productId());
+            orderLines.add(new OrderLineEntry(event.orderId(), line.productId(), number,
+                    product == null ? null : product.name(), line.quantity().value(),
+                    product == null ? null : product.price()));
+        }
+        OrderEntry order = new OrderEntry(event.orderId(), event.customerId(), customerName, at, sequenceNumber);
+        order.totalOf(orderLines);
+        orders.save(order);
+        lines.saveAll(orderLines);
+        publish(event.orderId(), replay);
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event, @Timestamp Instant at, ReplayStatus replay) {
+        orders.findById(event.orderId()).ifPresent(order ->
+                lines.findById(new OrderLineEntry.Key(event.orderId(), event.productId())).ifPresent(line -> {
+                    line.reservedAt(event.unitPrice().amount());
+                    order.totalOf(lines.findByOrderIdOrderByLineNumber(event.orderId()));
+                    order.touch(at);
+                    publish(event.orderId(), replay);
+                }));
+    }
+
+    @EventHandler
+    void on(OrderConfirmedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at, ReplayStatus replay) {
+        applyOrderEvent(event.orderId(), sequenceNumber, at, replay, OrderEntry::confirm);
+    }
+
+    @EventHandler
+    void on(OrderRejectedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at, ReplayStatus replay) {
+        applyOrderEvent(event.orderId(), sequenceNumber, at, replay, order -> order.reject(event.reason()));
+    }
+
+    @EventHandler
+    void on(OrderCancelledEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at, ReplayStatus replay) {
+        applyOrderEvent(event.orderId(), sequenceNumber, at, replay, OrderEntry::cancel);
+    }
+
+    @EventHandler
+    void on(OrderShippedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at, ReplayStatus replay) {
+        // Shipping is the shipments read model's business; the order only moves to the new version, so a
+        // client waiting for the version its command answered with is not kept waiting.
+        applyOrderEvent(event.orderId(), sequenceNumber, at, replay, order -> {
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        lines.deleteAllInBatch();
+        orders.deleteAllInBatch();
+        customers.deleteAllInBatch();
+        products.deleteAllInBatch();
+    }
+
+    private void copyCustomerName(UUID customerId, String name) {
+        customers.findById(customerId).ifPresentOrElse(
+                customer -> customer.rename(name),
+                () -> customers.save(new OrderCustomerCopy(customerId, name)));
+    }
+
+    private void applyOrderEvent(UUID orderId, long sequenceNumber, Instant at, ReplayStatus replay,
+                                 Consumer<OrderEntry> change) {
+        orders.findById(orderId)
+              .filter(order -> !order.hasApplied(sequenceNumber))
+              .ifPresent(order -> {
+                  change.accept(order);
+                  order.advanceTo(sequenceNumber, at);
+                  publish(orderId, replay);
+              });
+    }
+
+    private void publish(UUID orderId, ReplayStatus replay) {
+        publishWhere(view -> view.orderId().equals(orderId), replay);
+    }
+
+    /** Sends the current view of every subscribed order the change affects. */
+    private void publishWhere(Predicate<OrderView> affected, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
+        for (FindOrderQuery query : updates.subscribed(FindOrderQuery.class)) {
+            queries.find(query.orderId())
+                   .filter(affected)
+                   .ifPresent(view -> updates.emit(FindOrderQuery.class, query, view));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orderflow.query.payment;
+
+enum PaymentStatus {
+    REQUESTED, AUTHORIZED, DECLINED, REFUNDED
+}

@@ -1,0 +1,5 @@
+package dev.orderflow.query.shipping;
+
+enum ShipmentStatus {
+    SCHEDULED, DISPATCHED, CANCELLED
+}

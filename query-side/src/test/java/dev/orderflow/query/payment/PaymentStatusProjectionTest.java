@@ -1,0 +1,125 @@
+package dev.orderflow.query.payment;
+
+import dev.orderflow.api.payment.FindPaymentByOrderQuery;
+import dev.orderflow.api.payment.PaymentAuthorizedEvent;
+import dev.orderflow.api.payment.PaymentDeclinedEvent;
+import dev.orderflow.api.payment.PaymentRefundedEvent;
+import dev.orderflow.api.payment.PaymentRequestedEvent;
+import dev.orderflow.api.payment.PaymentView;
+import dev.orderflow.api.shared.Money;
+import dev.orderflow.query.QuerySideTest;
+import dev.orderflow.query.Redelivery;
+import dev.orderflow.query.StoredEvents;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuerySideTest
+class PaymentStatusProjectionTest {
+
+    private static final Money AMOUNT = Money.of("42.00");
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionManager transactionManager;
+    @Autowired
+    TransactionTemplate transactionTemplate;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    PaymentStatusProjection projection;
+
+    StoredEvents events;
+    UUID order;
+    UUID customer;
+
+    @BeforeEach
+    void setUp() {
+        events = new StoredEvents(eventStore, transactionManager);
+        order = UUID.randomUUID();
+        customer = UUID.randomUUID();
+    }
+
+    @Test
+    void aRequestedPaymentIsShownForItsOrder() {
+        UUID payment = requested();
+
+        PaymentView view = awaitPayment(any -> true);
+
+        assertThat(view.paymentId()).isEqualTo(payment);
+        assertThat(view.customerId()).isEqualTo(customer);
+        assertThat(view.status()).isEqualTo("REQUESTED");
+        assertThat(view.amount()).isEqualTo(AMOUNT);
+    }
+
+    @Test
+    void anAuthorizedPaymentIsAuthorized() {
+        UUID payment = requested();
+
+        events.publish("Payment", payment, new PaymentAuthorizedEvent(payment, order, customer, AMOUNT));
+
+        assertThat(awaitPayment(moved -> moved.status().equals("AUTHORIZED")).reason()).isNull();
+    }
+
+    @Test
+    void aDeclinedPaymentKeepsTheReason() {
+        UUID payment = requested();
+
+        events.publish("Payment", payment, new PaymentDeclinedEvent(payment, order, customer, AMOUNT, "Over the limit"));
+
+        assertThat(awaitPayment(moved -> moved.status().equals("DECLINED")).reason()).isEqualTo("Over the limit");
+    }
+
+    @Test
+    void aRefundedPaymentIsRefunded() {
+        UUID payment = requested();
+        events.publish("Payment", payment, new PaymentAuthorizedEvent(payment, order, customer, AMOUNT));
+
+        events.publish("Payment", payment, new PaymentRefundedEvent(payment, order, customer, AMOUNT));
+
+        assertThat(awaitPayment(moved -> moved.status().equals("REFUNDED"))).isNotNull();
+    }
+
+    @Test
+    void eventsDeliveredTwiceLeaveTheSamePayment() {
+        StoredEvents scenario = new StoredEvents(eventStore, transactionManager);
+        UUID payment = UUID.randomUUID();
+        scenario.publish("Payment", payment, new PaymentRequestedEvent(payment, order, customer, AMOUNT),
+                new PaymentAuthorizedEvent(payment, order, customer, AMOUNT),
+                new PaymentRefundedEvent(payment, order, customer, AMOUNT));
+        PaymentView once = awaitPayment(done -> done.status().equals("REFUNDED"));
+
+        Redelivery.deliverAgain(projection, scenario.published(), transactionTemplate);
+
+        assertThat(findPayment()).contains(once);
+    }
+
+    private UUID requested() {
+        UUID payment = UUID.randomUUID();
+        events.publish("Payment", payment, new PaymentRequestedEvent(payment, order, customer, AMOUNT));
+        return payment;
+    }
+
+    private PaymentView awaitPayment(Predicate<PaymentView> condition) {
+        return await().atMost(Duration.ofSeconds(30))
+                      .until(() -> findPayment().filter(condition).orElse(null), view -> view != null);
+    }
+
+    private Optional<PaymentView> findPayment() {
+        return queries.query(new FindPaymentByOrderQuery(order), ResponseTypes.optionalInstanceOf(PaymentView.class)).join();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.orderflow.query.shipping;
+
+import dev.orderflow.api.shipping.FindShipmentByOrderQuery;
+import dev.orderflow.api.shipping.ShipmentCancelledEvent;
+import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
+import dev.orderflow.api.shipping.ShipmentScheduledEvent;
+import dev.orderflow.api.shipping.ShipmentView;
+import dev.orderflow.query.QuerySideTest;
+import dev.orderflow.query.Redelivery;
+import dev.orderflow.query.StoredEvents;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuerySideTest
+class ShipmentProjectionTest {
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionManager transactionManager;
+    @Autowired
+    TransactionTemplate transactionTemplate;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    ShipmentProjection projection;
+
+    StoredEvents events;
+
+    @BeforeEach
+    void setUp() {
+        events = new StoredEvents(eventStore, transactionManager);
+    }
+
+    @Test
+    void aScheduledShipmentIsShownForItsOrder() {
+        UUID order = UUID.randomUUID();
+        UUID shipment = scheduled(order);
+
+        ShipmentView view = awaitShipment(order, any -> true);
+
+        assertThat(view.shipmentId()).isEqualTo(shipment);
+        assertThat(view.status()).isEqualTo("SCHEDULED");
+        assertThat(view.version()).isZero();
+    }
+
+    @Test
+    void aDispatchedShipmentIsDispatched() {
+        UUID order = UUID.randomUUID();
+        UUID shipment = scheduled(order);
+
+        events.publish("Shipment", shipment, new ShipmentDispatchedEvent(shipment, order));
+
+        assertThat(awaitShipment(order, moved -> moved.version() == 1).status()).isEqualTo("DISPATCHED");
+    }
+
+    @Test
+    void aCancelledShipmentIsCancelled() {
+        UUID order = UUID.randomUUID();
+        UUID shipment = scheduled(order);
+
+        events.publish("Shipment", shipment, new ShipmentCancelledEvent(shipment, order));
+
+        assertThat(awaitShipment(order, moved -> moved.version() == 1).status()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aShipmentScheduledAfterACancelledOneReplacesIt() {
+        UUID order = UUID.randomUUID();
+        UUID first = scheduled(order);
+        events.publish("Shipment", first, new ShipmentCancelledEvent(first, order));
+
+        UUID second = scheduled(order);
+
+        ShipmentView view = awaitShipment(order, replaced -> replaced.shipmentId().equals(second));
+        assertThat(view.status()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void eventsDeliveredTwiceLeaveTheSameShipment() {
+        StoredEvents scenario = new StoredEvents(eventStore, transactionManager);
+        UUID order = UUID.randomUUID();
+        UUID shipment = UUID.randomUUID();
+        scenario.publish("Shipment", shipment, new ShipmentScheduledEvent(shipment, order),
+                new ShipmentDispatchedEvent(shipment, order));
+        ShipmentView once = awaitShipment(order, done -> done.version() == 1);
+
+        Redelivery.deliverAgain(projection, scenario.published(), transactionTemplate);
+
+        assertThat(findShipment(order)).contains(once);
+        assertThat(once.status()).isEqualTo("DISPATCHED");
+    }
+
+    private UUID scheduled(UUID orderId) {
+        UUID shipmentId = UUID.randomUUID();
+        events.publish("Shipment", shipmentId, new ShipmentScheduledEvent(shipmentId, orderId));
+        return shipmentId;
+    }
+
+    private ShipmentView awaitShipment(UUID orderId, Predicate<ShipmentView> condition) {
+        return await().atMost(Duration.ofSeconds(30))
+                      .until(() -> findShipment(orderId).filter(condition).orElse(null), view -> view != null);
+    }
+
+    private Optional<ShipmentView> findShipment(UUID orderId) {
+        return queries.query(new FindShipmentByOrderQuery(orderId), ResponseTypes.optionalInstanceOf(ShipmentView.class)).join();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.orderflow.shared.admin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The admin REST API every service has under {@code /admin}: its event processors, their replay, and the
+ * event stream of an aggregate. It changes what a service does (a replay rebuilds a read model), so an
+ * operator exposes it only where the network is trusted, or turns it off.
+ *
+ * @param enabled   serve {@code /admin/processors} and {@code /admin/events}
+ * @param maxEvents the most events {@code GET /admin/events/{aggregateId}} returns in one answer; a longer
+ *                  stream is cut there and marked {@code truncated}, the rest read with {@code fromSequence}
+ */
+@ConfigurationProperties("orderflow.admin")
+public record AdminProperties(Boolean enabled, Integer maxEvents) {
+
+    public AdminProperties {
+        enabled = enabled == null || enabled;
+        maxEvents = maxEvents == null ? 1000 : maxEvents;
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("orderflow.admin.max-events must be at least 1");
+        }
+    }
+}

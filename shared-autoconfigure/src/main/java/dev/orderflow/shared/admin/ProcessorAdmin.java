@@ -1,0 +1,286 @@
+package dev.orderflow.shared.admin;
+
+import dev.orderflow.shared.admin.ProcessorStatus.ReplayProgress;
+import dev.orderflow.shared.admin.ProcessorStatus.SegmentStatus;
+import dev.orderflow.shared.error.DomainException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shows a service's event processors and replays one on request: shut it down, reset its tokens to the tail
+ * of the event store (its {@code @ResetHandler}s clear what it built), start it again.
+ * <p>
+ * Progress is measured in global token positions: a replay captures the head of the event store when it
+ * starts and is done when every segment's position has reached that head. Axon's own replay flag is not used
+ * for this: a segment's replay token stays a replay token after catching up, until a newer event arrives.
+ * A watcher checks running replays every {@value #WATCH_INTERVAL_MS} ms, so the finish time and rate are
+ * exact whether or not anyone asks. Positions are those of the segments this instance has claimed; with
+ * several instances, each shows its own.
+ */
+public class ProcessorAdmin implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessorAdmin.class);
+    static final long WATCH_INTERVAL_MS = 200;
+
+    private final EventProcessingConfiguration processing;
+    private final ObjectProvider<EventStore> eventStore;
+    private final Clock clock;
+    private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "replay-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProcessorAdmin(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore, Clock clock) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.clock = clock;
+    }
+
+    public List<ProcessorStatus> processors() {
+        Long head = head();
+        return processing.eventProcessors().values().stream()
+                         .sorted(Comparator.comparing(EventProcessor::getName))
+                         .map(processor -> status(processor, head))
+                         .toList();
+    }
+
+    public ProcessorStatus processor(String name) {
+        return status(find(name), head());
+    }
+
+    /** Starts a replay of the named processor and answers its status; the replay itself runs in the background. */
+    public synchronized ProcessorStatus replay(String name) {
+        EventProcessor processor = find(name);
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            throw DomainException.conflict("Processor " + name + " is " + mode(processor)
+                    + ": it keeps no token, so there is nothing to replay from");
+        }
+        if (!streaming.supportsReset()) {
+            throw DomainException.conflict("Processor " + name + " does not allow a replay: its handlers have side "
+                    + "effects (they are marked @DisallowReplay, or it runs sagas, which never replay)");
+        }
+        Replay running = replays.get(name);
+        if (running != null && !running.isDone()) {
+            throw DomainException.conflict("Processor " + name + " is replaying already; follow it at GET /admin/processors/" + name);
+        }
+        long from = position(source().map(StreamableMessageSource::createTailToken));
+        long head = position(source().map(StreamableMessageSource::createHeadToken));
+        streaming.shutDown();
+        try {
+            streaming.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            streaming.start();
+            throw DomainException.conflict("Processor " + name + " cannot be reset while another instance holds one of "
+                    + "its segments; replay it where all its segments are claimed, or stop the other instances: " + e.getMessage());
+        } catch (RuntimeException e) {
+            streaming.start();
+            throw e;
+        }
+        Replay replay = new Replay(clock.instant(), from, head);
+        replays.put(name, replay);
+        streaming.start();
+        log.info("Replaying processor {} from position {} to the head at {}", name, from, head);
+        replay.watch(watcher.scheduleWithFixedDelay(() -> checkDone(streaming, replay),
+                0, WATCH_INTERVAL_MS, TimeUnit.MILLISECONDS));
+        return status(streaming, head);
+    }
+
+    private EventProcessor find(String name) {
+        return processing.eventProcessor(name)
+                         .orElseThrow(() -> DomainException.notFound("No event processor named " + name + " in this service"));
+    }
+
+    private ProcessorStatus status(EventProcessor processor, Long head) {
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            return new ProcessorStatus(processor.getName(), mode(processor), processor.isRunning(), processor.isError(),
+                    null, List.of(), null, head, null, false, null);
+        }
+        String name = processor.getName();
+        Map<Integer, EventTrackerStatus> claimed = streaming.processingStatus();
+        List<SegmentStatus> segments = claimed.values().stream()
+                .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
+                .map(ProcessorAdmin::segment)
+                .toList();
+        Integer segmentCount = segmentCount(name);
+        Long position = claimed.isEmpty() ? null : claimed.values().stream()
+                .mapToLong(ProcessorAdmin::positionOf).min().orElse(0);
+        Long behind = head == null || position == null ? null : Math.max(0, head - position);
+        Replay replay = replays.get(name);
+        ReplayProgress progress = null;
+        boolean replaying;
+        if (replay != null) {
+            checkDone(streaming, replay);
+            progress = replay.progress(slowest(claimed, segmentCount, replay.from), clock.instant());
+            replaying = !progress.done();
+        } else {
+            // Not started here (or before a restart): a segment still short of the position it was reset at.
+            replaying = claimed.values().stream().anyMatch(status -> status.isReplaying()
+                    && status.getResetPosition().isPresent()
+                    && positionOf(status) < status.getResetPosition().getAsLong());
+        }
+        return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError(), segmentCount,
+                segments, position, head, behind, replaying, progress);
+    }
+
+    /** Done when every segment, all of them claimed and none in error, has reached the head captured at the start. */
+    private void checkDone(StreamingEventProcessor processor, Replay replay) {
+        if (replay.isDone()) {
+            return;
+        }
+        Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
+        Integer segmentCount = segmentCount(processor.getName());
+        boolean allClaimed = segmentCount == null ? !claimed.isEmpty() : claimed.size() >= segmentCount;
+        boolean reachedHead = replay.head <= replay.from
+                || (allClaimed && !claimed.isEmpty() && claimed.values().stream()
+                        .allMatch(status -> !status.isErrorState() && positionOf(status) >= replay.head));
+        if (reachedHead) {
+            replay.finish(clock.instant());
+            log.info("Processor {} finished its replay up to position {}", processor.getName(), replay.head);
+        }
+    }
+
+    /** The position of the slowest segment; a segment not claimed (yet) counts as not started. */
+    private static long slowest(Map<Integer, EventTrackerStatus> claimed, Integer segmentCount, long from) {
+        if (claimed.isEmpty() || (segmentCount != null && claimed.size() < segmentCount)) {
+            return from;
+        }
+        return claimed.values().stream().mapToLong(ProcessorAdmin::positionOf).min().orElse(from);
+    }
+
+    private static SegmentStatus segment(EventTrackerStatus status) {
+        OptionalLong position = status.getCurrentPosition();
+        return new SegmentStatus(status.getSegment().getSegmentId(), status.getSegment().getMask(),
+                position.isPresent() ? position.getAsLong() : null, status.isCaughtUp(), status.isReplaying(),
+                status.isErrorState() && status.getError() != null ? status.getError().toString() : null);
+    }
+
+    private static long positionOf(EventTrackerStatus status) {
+        return status.getCurrentPosition().orElse(0);
+    }
+
+    private Integer segmentCount(String processorName) {
+        try {
+            return processing.tokenStore(processorName).fetchSegments(processorName).length;
+        } catch (RuntimeException e) {
+            log.debug("Cannot count the segments of processor {}", processorName, e);
+            return null;
+        }
+    }
+
+    private Long head() {
+        return source().map(source -> position(Optional.ofNullable(source.createHeadToken()))).orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<StreamableMessageSource<?>> source() {
+        return Optional.ofNullable(eventStore.getIfAvailable())
+                       .filter(StreamableMessageSource.class::isInstance)
+                       .map(store -> (StreamableMessageSource<?>) store);
+    }
+
+    private static long position(Optional<TrackingToken> token) {
+        return token.flatMap(t -> {
+            OptionalLong position = t.position();
+            return position.isPresent() ? Optional.of(position.getAsLong()) : Optional.empty();
+        }).orElse(0L);
+    }
+
+    private static String mode(EventProcessor processor) {
+        if (processor instanceof PooledStreamingEventProcessor) {
+            return "POOLED_STREAMING";
+        }
+        if (processor instanceof TrackingEventProcessor) {
+            return "TRACKING";
+        }
+        if (processor instanceof SubscribingEventProcessor) {
+            return "SUBSCRIBING";
+        }
+        return processor.getClass().getSimpleName();
+    }
+
+    @Override
+    public void destroy() {
+        watcher.shutdownNow();
+    }
+
+    /** One replay started through the API: where it started, the head it has to reach, when it got there. */
+    private static final class Replay {
+
+        private final Instant startedAt;
+        private final long from;
+        private final long head;
+        private volatile Instant finishedAt;
+        private volatile ScheduledFuture<?> watch;
+
+        Replay(Instant startedAt, long from, long head) {
+            this.startedAt = startedAt;
+            this.from = from;
+            this.head = head;
+        }
+
+        void watch(ScheduledFuture<?> future) {
+            this.watch = future;
+            if (finishedAt != null) {
+                future.cancel(false);
+            }
+        }
+
+        boolean isDone() {
+            return finishedAt != null;
+        }
+
+        synchronized void finish(Instant at) {
+            if (finishedAt == null) {
+                finishedAt = at;
+            }
+            ScheduledFuture<?> future = watch;
+            if (future != null) {
+                future.cancel(false);
+            }
+        }
+
+        ReplayProgress progress(long slowestPosition, Instant now) {
+            Instant end = finishedAt;
+            boolean done = end != null;
+            long position = done ? head : Math.max(from, Math.min(slowestPosition, head));
+            long span = head - from;
+            double percentage = span <= 0 ? 100.0 : Math.min(100.0, 100.0 * (position - from) / span);
+            double seconds = Duration.between(startedAt, done ? end : now).toMillis() / 1000.0;
+            double rate = seconds <= 0 ? 0 : (position - from) / seconds;
+            return new ReplayProgress(startedAt, from, head, position, round(percentage), round(rate), done, end);
+        }
+
+        private static double round(double value) {
+            return Math.round(value * 10) / 10.0;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.orderflow.shared.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.net.URI;
+import java.util.List;
+
+@RestController
+@RequestMapping("/admin/processors")
+@Tag(name = "Admin: event processors", description = "Positions, lag and replays of this service's event processors")
+class ProcessorAdminController {
+
+    private final ProcessorAdmin admin;
+
+    ProcessorAdminController(ProcessorAdmin admin) {
+        this.admin = admin;
+    }
+
+    @GetMapping
+    @Operation(summary = "Every event processor of this service", description = "Mode, segments, position, whether "
+            + "it is replaying, and how far behind the head of the event store it is.")
+    List<ProcessorStatus> processors() {
+        return admin.processors();
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "One event processor", description = "While a replay runs, its progress as a percentage of "
+            + "the events up to the head captured at its start, and events per second; done once every segment "
+            + "reached that head.")
+    ProcessorStatus processor(@PathVariable String name) {
+        return admin.processor(name);
+    }
+
+    @PostMapping("/{name}/replay")
+    @Operation(summary = "Rebuild what a processor builds from the first event", description = "Stops the processor, "
+            + "resets its tokens to the start of the event store (its @ResetHandlers clear its read model) and starts "
+            + "it again. Answers 202 with the status to follow in Location. 409 for a subscribing processor, one whose "
+            + "handlers disallow replay, one replaying already, or one whose segments another instance holds.")
+    ResponseEntity<ProcessorStatus> replay(@PathVariable String name) {
+        ProcessorStatus status = admin.replay(name);
+        URI location = UriComponentsBuilder.fromPath("/admin/processors/{name}").encode().buildAndExpand(name).toUri();
+        return ResponseEntity.accepted().location(location).body(status);
+    }
+}
