@@ -1,0 +1,101 @@
+package dev.orderflow.distributed;
+
+import dev.orderflow.distributed.support.OrderflowService;
+import dev.orderflow.distributed.support.ServiceEnvironment;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each service's {@code distributed} profile, resolved as Spring Boot resolves it when the service starts (its
+ * {@code application.yml}, the profile file, Orderflow's defaults beneath them), without starting the service.
+ */
+class DistributedProfileTest {
+
+    @ParameterizedTest
+    @EnumSource(OrderflowService.class)
+    void eachServiceReachesItsOwnDatabaseAsItsOwnUser(OrderflowService service) {
+        ConfigurableEnvironment environment = distributedEnvironment(service, Map.of());
+
+        assertThat(environment.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:postgresql://localhost:5432/" + service.database());
+        assertThat(environment.getProperty("spring.datasource.username")).isEqualTo(service.user());
+        assertThat(environment.getProperty("spring.datasource.password")).isEqualTo(service.user() + "-dev");
+        assertThat(environment.getProperty("orderflow.embedded-postgres.enabled")).isEqualTo("false");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderflowService.class)
+    void theDatabaseHostAndTheServiceOwnSettingsComeFromTheEnvironment(OrderflowService service) {
+        ConfigurableEnvironment shared = distributedEnvironment(service, Map.of(
+                "ORDERFLOW_PG_HOST", "postgres", "ORDERFLOW_PG_PORT", "5433"));
+        assertThat(shared.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:postgresql://postgres:5433/" + service.database());
+
+        String prefix = service.environmentPrefix();
+        ConfigurableEnvironment own = distributedEnvironment(service, Map.of(
+                prefix + "_URL", "jdbc:postgresql://elsewhere/db", prefix + "_USER", "someone",
+                prefix + "_PASSWORD", "secret"));
+        assertThat(own.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://elsewhere/db");
+        assertThat(own.getProperty("spring.datasource.username")).isEqualTo("someone");
+        assertThat(own.getProperty("spring.datasource.password")).isEqualTo("secret");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderflowService.class)
+    void eachServiceConnectsToAxonServerUnderItsOwnName(OrderflowService service) {
+        AxonServerConfiguration byDefault = axonServer(distributedEnvironment(service, Map.of()));
+        assertThat(byDefault.isEnabled()).isTrue();
+        assertThat(byDefault.getServers()).isEqualTo("localhost:8124");
+        assertThat(byDefault.getToken()).isEmpty();
+        assertThat(byDefault.getComponentName()).isEqualTo(service.module());
+
+        AxonServerConfiguration configured = axonServer(distributedEnvironment(service, Map.of(
+                "AXONSERVER_SERVERS", "axonserver:8124", "AXONSERVER_TOKEN", "a-token")));
+        assertThat(configured.getServers()).isEqualTo("axonserver:8124");
+        assertThat(configured.getToken()).isEqualTo("a-token");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderflowService.class)
+    void readinessWaitsForAxonServerAndTheDatabase(OrderflowService service) {
+        ConfigurableEnvironment environment = distributedEnvironment(service, Map.of());
+
+        assertThat(environment.getProperty("management.endpoint.health.group.readiness.include"))
+                .isEqualTo("readinessState,db,axonServer");
+        assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderflowService.class)
+    void eachServiceKeepsItsNameAndPort(OrderflowService service) {
+        ConfigurableEnvironment environment = distributedEnvironment(service, Map.of());
+
+        assertThat(environment.getProperty("spring.application.name")).isEqualTo(service.module());
+        assertThat(environment.getProperty("server.port")).isEqualTo(String.valueOf(service.port()));
+        assertThat(distributedEnvironment(service, Map.of("PORT", "9191")).getProperty("server.port")).isEqualTo("9191");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderflowService.class)
+    void withoutTheProfileTheServiceStaysEmbedded(OrderflowService service) {
+        ConfigurableEnvironment environment = ServiceEnvironment.of(service, Map.of());
+
+        assertThat(environment.getProperty("axon.axonserver.enabled")).isEqualTo("false");
+        assertThat(environment.getProperty("spring.datasource.url")).isEmpty();
+    }
+
+    private static AxonServerConfiguration axonServer(ConfigurableEnvironment environment) {
+        return Binder.get(environment).bind("axon.axonserver", AxonServerConfiguration.class).get();
+    }
+
+    private static ConfigurableEnvironment distributedEnvironment(OrderflowService service, Map<String, ?> variables) {
+        return ServiceEnvironment.distributed(service, variables);
+    }
+}

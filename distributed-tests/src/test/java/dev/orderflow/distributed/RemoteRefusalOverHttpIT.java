@@ -1,0 +1,210 @@
+package dev.orderflow.distributed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
+import dev.orderflow.shared.error.DomainException;
+import io.axoniq.axonserver.grpc.command.CommandResponse;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.command.CommandSerializer;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A refusal keeps its HTTP status across Axon Server. A small service in the distributed configuration (Axon Server
+ * on, Orderflow's shared auto-configuration) runs a command on its Axon Server local segment, as it would for a
+ * command Axon Server routed to it; the result then takes the trip a result takes through Axon Server, serialized
+ * and read back with Axon's own connector serializer, and the REST layer answers what the sender received. No Axon
+ * Server runs here: its address points at a closed port, which also shows that readiness is down without it.
+ */
+@SpringBootTest(classes = RemoteRefusalOverHttpIT.RefusingService.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "axon.axonserver.enabled=true",
+                "axon.axonserver.servers=127.0.0.1:1",
+                "axon.axonserver.component-name=refusing-service",
+                "management.endpoint.health.group.readiness.include=readinessState,db,axonServer"
+        })
+class RemoteRefusalOverHttpIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AxonServerCommandBus commandBus;
+
+    private RestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                })
+                .build();
+    }
+
+    @Test
+    void theLocalSegmentIsOursAndCarriesTheInterceptor() {
+        assertThat(commandBus.localSegment()).isInstanceOf(RefusalReportingCommandBus.class);
+    }
+
+    @Test
+    void aBrokenRuleIs422() {
+        assertProblem("rule", HttpStatus.UNPROCESSABLE_ENTITY, "RULE_VIOLATED", "Cannot cancel a shipped order");
+    }
+
+    @Test
+    void aConflictIs409() {
+        assertProblem("conflict", HttpStatus.CONFLICT, "CONFLICT",
+                      "The email ann@example.com is already registered to another customer");
+    }
+
+    @Test
+    void anUnknownAggregateIs404() {
+        assertProblem("missing", HttpStatus.NOT_FOUND, "NOT_FOUND", "Nothing exists with id 42");
+    }
+
+    @Test
+    void aStaleIfMatchIs409() {
+        assertProblem("stale", HttpStatus.CONFLICT, "CONFLICT",
+                      "The resource was changed since the version you sent (If-Match); read it again and retry");
+    }
+
+    @Test
+    void aRepeatedCreateRefusedByTheEventStoreOnCommitIs409() {
+        assertProblem("taken-on-commit", HttpStatus.CONFLICT, "CONFLICT",
+                      "The resource was changed concurrently; retry the request");
+    }
+
+    @Test
+    void aFailureThatIsNoRefusalStays500() {
+        ResponseEntity<JsonNode> answer = post("failure");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    @Test
+    void anAcceptedCommandIs204() {
+        assertThat(post("accept").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void readinessIsDownWhileAxonServerCannotBeReachedAndSaysWhy() {
+        await().untilAsserted(() -> {
+            ResponseEntity<JsonNode> readiness = http.get().uri("/actuator/health/readiness").retrieve()
+                                                     .toEntity(JsonNode.class);
+            assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            JsonNode components = readiness.getBody().path("components");
+            assertThat(components.path("axonServer").path("status").asText()).isEqualTo("DOWN");
+            assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
+            assertThat(components.path("readinessState").path("status").asText()).isEqualTo("UP");
+        });
+    }
+
+    private void assertProblem(String how, HttpStatus status, String kind, String detail) {
+        ResponseEntity<JsonNode> answer = post(how);
+
+        assertThat(answer.getStatusCode()).isEqualTo(status);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().path("kind").asText()).isEqualTo(kind);
+        assertThat(answer.getBody().path("detail").asText()).isEqualTo(detail);
+        assertThat(answer.getBody().path("status").asInt()).isEqualTo(status.value());
+    }
+
+    private ResponseEntity<JsonNode> post(String how) {
+        return http.post().uri("/refusals/{how}", how).retrieve().toEntity(JsonNode.class);
+    }
+
+    /** The command of this test service: {@code how} says how its handler answers. */
+    record Refuse(String how) {
+    }
+
+    static class RefusingHandler {
+
+        @CommandHandler
+        void handle(Refuse command) {
+            switch (command.how()) {
+                case "rule" -> throw DomainException.ruleViolated("Cannot cancel a shipped order");
+                case "conflict" -> throw DomainException.conflict(
+                        "The email ann@example.com is already registered to another customer");
+                case "missing" -> throw new AggregateNotFoundException("42", "The aggregate was not found");
+                case "stale" -> throw new ConflictingAggregateVersionException("42", 0, 3);
+                // What Axon Server's event store answers on commit to a create that repeats an aggregate id.
+                case "taken-on-commit" -> CurrentUnitOfWork.get().onCommit(unitOfWork -> {
+                    throw new ConcurrencyException("Invalid sequence number 0 for aggregate 42, expected 1");
+                });
+                case "failure" -> throw new IllegalStateException("The disk is full");
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * The sender's REST endpoint, with Axon Server's hop made explicit: the local segment handles the command as it
+     * does one that Axon Server delivers, the handling instance serializes the result into Axon Server's response
+     * message, and the sender reads it back, exactly as {@code AxonServerCommandBus} does on both ends.
+     */
+    @RestController
+    static class SenderController {
+
+        private final AxonServerCommandBus commandBus;
+        private final CommandSerializer axonServerWire;
+
+        SenderController(AxonServerCommandBus commandBus, @Qualifier("messageSerializer") Serializer messageSerializer,
+                         AxonServerConfiguration configuration) {
+            this.commandBus = commandBus;
+            this.axonServerWire = new CommandSerializer(messageSerializer, configuration);
+        }
+
+        @PostMapping("/refusals/{how}")
+        ResponseEntity<Void> send(@PathVariable String how) throws Throwable {
+            CommandMessage<Object> command = GenericCommandMessage.asCommandMessage(new Refuse(how));
+            CompletableFuture<CommandResultMessage<?>> handled = new CompletableFuture<>();
+            commandBus.localSegment().dispatch(command, (message, result) -> handled.complete(result));
+
+            CommandResponse overTheWire = axonServerWire.serialize(handled.join(), command.getIdentifier());
+            CommandResultMessage<Object> received = axonServerWire.deserialize(overTheWire);
+
+            if (received.isExceptional()) {
+                throw received.exceptionResult();
+            }
+            return ResponseEntity.noContent().build();
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({RefusingHandler.class, SenderController.class})
+    static class RefusingService {
+    }
+}

@@ -1,0 +1,78 @@
+package dev.orderflow.shared.distributed;
+
+import dev.orderflow.shared.error.DomainErrors;
+import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.shared.error.ErrorKind;
+import dev.orderflow.shared.error.RemoteDomainError;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+
+import java.util.Optional;
+
+/**
+ * Turns a refusal into what survives the trip through Axon Server. Axon Server hands a command's sender only the
+ * failure's message and, if the failure is (or wraps) a {@code HandlerExecutionException}, that exception's
+ * details: the exception itself, and so its type, stays behind. A refusal therefore travels as a
+ * {@link CommandExecutionException} whose details are a {@link RemoteDomainError} with its {@link ErrorKind}, which
+ * {@link DomainErrors#kindOf} and the problem+json mapping read on the sender's side.
+ */
+public final class RemoteRefusals {
+
+    private RemoteRefusals() {
+    }
+
+    /**
+     * The failure as it should travel: a {@link CommandExecutionException} carrying the refusal's kind when the
+     * failure is a refusal, empty when it is not (a failure travels as it is) or already carries its kind.
+     */
+    public static Optional<CommandExecutionException> withKind(Throwable failure) {
+        if (carriesKind(failure)) {
+            return Optional.empty();
+        }
+        return DomainErrors.kindOf(failure).map(kind -> {
+            String message = messageOf(refusalIn(failure), kind);
+            return new CommandExecutionException(message, failure, new RemoteDomainError(kind, message));
+        });
+    }
+
+    /** The refusal itself, which a failure may wrap (a subscribing handler's refusal may come wrapped, say). */
+    private static Throwable refusalIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DomainException || cause instanceof AggregateNotFoundException
+                    || cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException
+                    || cause instanceof AggregateStreamCreationException) {
+                return cause;
+            }
+        }
+        return failure;
+    }
+
+    private static boolean carriesKind(Throwable failure) {
+        return failure instanceof CommandExecutionException execution
+                && execution.getDetails().filter(RemoteDomainError.class::isInstance).isPresent();
+    }
+
+    /**
+     * The detail the sender's problem+json shows; for Axon's own refusals the same words the embedded mode answers
+     * with (see {@code ProblemDetailsAdvice}), so a client reads the same text in both modes.
+     */
+    static String messageOf(Throwable failure, ErrorKind kind) {
+        if (failure instanceof AggregateNotFoundException notFound) {
+            return "Nothing exists with id " + notFound.getAggregateIdentifier();
+        }
+        if (failure instanceof AggregateStreamCreationException
+                || failure.getCause() instanceof AggregateStreamCreationException) {
+            return "A resource with this id already exists";
+        }
+        if (failure instanceof ConflictingModificationException) {
+            return "The resource was changed since the version you sent (If-Match); read it again and retry";
+        }
+        if (failure instanceof ConcurrencyException) {
+            return "The resource was changed concurrently; retry the request";
+        }
+        return failure.getMessage() == null ? kind.title() : failure.getMessage();
+    }
+}
