@@ -46,6 +46,7 @@ class OrderFulfilmentIT {
             JsonNode customer = get("/customers/" + customerId);
             assertThat(customer.get("amountSpent").decimalValue()).isEqualByComparingTo("25.00");
             assertThat(customer.get("orderCount").asInt()).isEqualTo(1);
+            assertThat(customer.get("availableCredit").decimalValue()).isEqualByComparingTo("75.00");
         });
         await().atMost(CONVERGENCE).untilAsserted(() ->
                 assertThat(get("/shipments/" + orderId).get("status").asText()).isEqualTo("SCHEDULED"));
@@ -77,7 +78,9 @@ class OrderFulfilmentIT {
 
         assertThat(awaitStatus(orderId, "REJECTED").get("rejectionReason").asText()).startsWith("Payment declined");
         awaitProduct(productId, 10, 0);
-        assertThat(get("/customers/" + customerId).get("amountSpent").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+        JsonNode customer = get("/customers/" + customerId);
+        assertThat(customer.get("amountSpent").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(customer.get("availableCredit").decimalValue()).isEqualByComparingTo("10.00");
     }
 
     @Test
@@ -90,6 +93,30 @@ class OrderFulfilmentIT {
 
         assertThat(awaitStatus(orderId, "REJECTED").get("rejectionReason").asText()).startsWith("Payment timed out");
         awaitProduct(productId, 10, 0);
+    }
+
+    @Test
+    void aPaymentAuthorizedAfterTheTimeoutIsRefunded() {
+        UUID customerId = customer("100.00");
+        UUID productId = product("10.00", 10);
+        assertThat(http.postForEntity("/admin/processors/payment-credit-check/stop", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        UUID orderId;
+        try {
+            orderId = order(customerId, productId, 10);
+            assertThat(awaitStatus(orderId, "REJECTED").get("rejectionReason").asText()).startsWith("Payment timed out");
+            awaitProduct(productId, 10, 0);
+        } finally {
+            http.postForEntity("/admin/processors/payment-credit-check/start", null, String.class);
+        }
+
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            assertThat(get("/orders/" + orderId + "/details").get("payment").toString()).contains("REFUNDED");
+            assertThat(get("/customers/" + customerId).get("availableCredit").decimalValue()).isEqualByComparingTo("100.00");
+        });
+        // The late authorization held the whole limit; its refund gave it back.
+        assertThat(awaitStatus(order(customerId, productId, 10), "CONFIRMED").get("total").decimalValue())
+                .isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -107,7 +134,9 @@ class OrderFulfilmentIT {
         await().atMost(CONVERGENCE).untilAsserted(() -> {
             assertThat(get("/orders/" + orderId + "/details").get("payment").toString()).contains("REFUNDED");
             assertThat(get("/shipments/" + orderId).get("status").asText()).isEqualTo("CANCELLED");
-            assertThat(get("/customers/" + customerId).get("amountSpent").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+            JsonNode customer = get("/customers/" + customerId);
+            assertThat(customer.get("amountSpent").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+            assertThat(customer.get("availableCredit").decimalValue()).isEqualByComparingTo("100.00");
         });
         // The credit came back: an order for the whole limit goes through.
         assertThat(awaitStatus(order(customerId, productId, 8), "CONFIRMED").get("total").decimalValue())

@@ -24,6 +24,7 @@ class CustomerAccount extends AssignedIdRow<UUID> {
     private BigDecimal creditLimit;
     private long orderCount;
     private BigDecimal amountSpent;
+    private BigDecimal creditHeld;
     private long version;
 
     protected CustomerAccount() {
@@ -37,6 +38,7 @@ class CustomerAccount extends AssignedIdRow<UUID> {
         this.creditLimit = creditLimit;
         this.orderCount = 0;
         this.amountSpent = BigDecimal.ZERO.setScale(2);
+        this.creditHeld = BigDecimal.ZERO.setScale(2);
         this.version = version;
     }
 
@@ -54,6 +56,19 @@ class CustomerAccount extends AssignedIdRow<UUID> {
 
     void changeCreditLimit(BigDecimal newLimit) {
         creditLimit = newLimit;
+    }
+
+    void holdCredit(BigDecimal amount) {
+        creditHeld = creditHeld.add(amount).setScale(2);
+    }
+
+    void releaseCredit(BigDecimal amount) {
+        creditHeld = creditHeld.subtract(amount).max(BigDecimal.ZERO).setScale(2);
+    }
+
+    /** What is left of the credit limit: what the next payment may take at most. */
+    BigDecimal availableCredit() {
+        return creditLimit.subtract(creditHeld).max(BigDecimal.ZERO).setScale(2);
     }
 
     void recount(long orders, BigDecimal spent) {
@@ -84,6 +99,10 @@ class CustomerAccount extends AssignedIdRow<UUID> {
 
     long orderCount() {
         return orderCount;
+    }
+
+    BigDecimal creditHeld() {
+        return creditHeld;
     }
 
     BigDecimal amountSpent() {

@@ -77,14 +77,13 @@ class CustomerAccountProjection {
                 account -> account.changeCreditLimit(event.creditLimit().amount()));
     }
 
-    // Credit holds change nothing the account shows, but they are events of the customer: the account moves to
-    // their version, so a client waiting for the version a command answered with is not kept waiting.
-
     @EventHandler
     void on(CreditReservedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        applyCustomerEvent(event.customerId(), sequenceNumber, replay, account -> {
-        });
+        applyCustomerEvent(event.customerId(), sequenceNumber, replay, account -> account.holdCredit(event.amount().amount()));
     }
+
+    // A declined hold changes nothing the account shows, but it is an event of the customer: the account moves to
+    // its version, so a client waiting for the version a command answered with is not kept waiting.
 
     @EventHandler
     void on(CreditReservationDeclinedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
@@ -94,8 +93,7 @@ class CustomerAccountProjection {
 
     @EventHandler
     void on(CreditReleasedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        applyCustomerEvent(event.customerId(), sequenceNumber, replay, account -> {
-        });
+        applyCustomerEvent(event.customerId(), sequenceNumber, replay, account -> account.releaseCredit(event.amount().amount()));
     }
 
     @EventHandler

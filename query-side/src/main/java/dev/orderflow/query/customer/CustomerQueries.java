@@ -35,6 +35,6 @@ class CustomerQueries {
     Optional<CustomerView> find(UUID customerId) {
         return accounts.findById(customerId).map(account -> new CustomerView(account.customerId(), account.name(),
                 account.email(), new Money(account.creditLimit()), account.orderCount(), account.amountSpent(),
-                account.version()));
+                account.creditHeld(), account.availableCredit(), account.version()));
     }
 }

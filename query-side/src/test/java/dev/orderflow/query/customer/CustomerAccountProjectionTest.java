@@ -88,17 +88,21 @@ class CustomerAccountProjectionTest {
     }
 
     @Test
-    void creditHoldsOnlyMoveTheAccountToTheirVersion() {
+    void heldCreditIsWhatReservationsHoldUntilReleased() {
         UUID customer = events.customer("Barbara Liskov", "100.00");
-        UUID payment = UUID.randomUUID();
+        UUID released = UUID.randomUUID();
+        UUID held = UUID.randomUUID();
 
         events.publish("Customer", customer,
-                new CreditReservedEvent(customer, payment, Money.of("10.00")),
-                new CreditReleasedEvent(customer, payment, Money.of("10.00")),
-                new CreditReservationDeclinedEvent(customer, UUID.randomUUID(), Money.of("500.00"), Money.of("100.00")));
+                new CreditReservedEvent(customer, released, Money.of("10.00")),
+                new CreditReservedEvent(customer, held, Money.of("25.50")),
+                new CreditReleasedEvent(customer, released, Money.of("10.00")),
+                new CreditReservationDeclinedEvent(customer, UUID.randomUUID(), Money.of("500.00"), Money.of("74.50")));
 
-        CustomerView view = awaitCustomer(customer, moved -> moved.version() == 3);
+        CustomerView view = awaitCustomer(customer, moved -> moved.version() == 4);
         assertThat(view.creditLimit()).isEqualTo(Money.of("100.00"));
+        assertThat(view.creditHeld()).isEqualByComparingTo("25.50");
+        assertThat(view.availableCredit()).isEqualByComparingTo("74.50");
         assertThat(view.amountSpent()).isEqualByComparingTo("0");
     }
 

@@ -77,6 +77,22 @@ public class ProcessorAdmin implements DisposableBean {
         return status(find(name), head());
     }
 
+    /** Stops the processor on this instance: its events wait in the event store, and its segments are released. */
+    public ProcessorStatus stop(String name) {
+        EventProcessor processor = find(name);
+        processor.shutDown();
+        log.info("Stopped processor {} on request", name);
+        return status(processor, head());
+    }
+
+    /** Starts a stopped processor again; it carries on from its tokens. */
+    public ProcessorStatus start(String name) {
+        EventProcessor processor = find(name);
+        processor.start();
+        log.info("Started processor {} on request", name);
+        return status(processor, head());
+    }
+
     /** Starts a replay of the named processor and answers its status; the replay itself runs in the background. */
     public synchronized ProcessorStatus replay(String name) {
         EventProcessor processor = find(name);

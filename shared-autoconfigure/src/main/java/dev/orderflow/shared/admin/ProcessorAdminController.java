@@ -39,6 +39,20 @@ class ProcessorAdminController {
         return admin.processor(name);
     }
 
+    @PostMapping("/{name}/stop")
+    @Operation(summary = "Stop a processor on this instance", description = "Its events wait in the event store "
+            + "until it is started again; it carries on from where it stopped. Useful to take a failing dependency "
+            + "out of the way, or to see what its consumers do without it.")
+    ProcessorStatus stop(@PathVariable String name) {
+        return admin.stop(name);
+    }
+
+    @PostMapping("/{name}/start")
+    @Operation(summary = "Start a stopped processor", description = "It carries on from its tokens.")
+    ProcessorStatus start(@PathVariable String name) {
+        return admin.start(name);
+    }
+
     @PostMapping("/{name}/replay")
     @Operation(summary = "Rebuild what a processor builds from the first event", description = "Stops the processor, "
             + "resets its tokens to the start of the event store (its @ResetHandlers clear its read model) and starts "
