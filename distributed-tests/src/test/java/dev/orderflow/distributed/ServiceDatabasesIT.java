@@ -127,7 +127,8 @@ class ServiceDatabasesIT {
         List<ServiceSchema> schemas = new ArrayList<>(List.of(new ServiceSchema("axon", "classpath:db/migration/axon")));
         switch (service) {
             case COMMAND_SIDE -> schemas.add(new ServiceSchema("command", "classpath:db/migration/command"));
-            case QUERY_SIDE -> schemas.add(new ServiceSchema("query", "classpath:db/migration/query"));
+            case QUERY_SIDE -> List.of("order_history", "customer_accounts", "catalogue", "shipments", "payments")
+                    .forEach(readModel -> schemas.add(new ServiceSchema(readModel, "classpath:db/migration/query/" + readModel)));
             case SAGA_COORDINATOR -> {
             }
         }

@@ -27,8 +27,35 @@ import org.springframework.context.annotation.FilterType;
 @EnableConfigurationProperties({ProjectionProperties.class, ReadYourWritesProperties.class, OrderDetailsProperties.class})
 public class QuerySideModule {
 
+    // Each read model owns a schema of its own, with its own migrations and migration history: in the
+    // distributed mode inside the query side's database, in the embedded mode inside the one database.
+
     @Bean
-    ServiceSchema querySchema() {
-        return new ServiceSchema("query", "classpath:db/migration/query");
+    ServiceSchema orderHistorySchema() {
+        return readModelSchema("order_history");
+    }
+
+    @Bean
+    ServiceSchema customerAccountsSchema() {
+        return readModelSchema("customer_accounts");
+    }
+
+    @Bean
+    ServiceSchema catalogueSchema() {
+        return readModelSchema("catalogue");
+    }
+
+    @Bean
+    ServiceSchema shipmentsSchema() {
+        return readModelSchema("shipments");
+    }
+
+    @Bean
+    ServiceSchema paymentsSchema() {
+        return readModelSchema("payments");
+    }
+
+    private static ServiceSchema readModelSchema(String name) {
+        return new ServiceSchema(name, "classpath:db/migration/query/" + name);
     }
 }

@@ -72,7 +72,7 @@ class OrderDetailsIT {
         try (Connection locker = dataSource.getConnection()) {
             locker.setAutoCommit(false);
             try (Statement lock = locker.createStatement()) {
-                lock.execute("lock table query.order_payment in access exclusive mode");
+                lock.execute("lock table payments.order_payment in access exclusive mode");
                 response = http.getForEntity("/orders/" + order + "/details", JsonNode.class);
             } finally {
                 locker.rollback();

@@ -150,19 +150,22 @@ class ReplayIT {
         return processors.findValuesAsText("name");
     }
 
-    /** Every table of the query schema, each as its rows ordered by all their columns. */
+    /** Every table of every read model's schema, each as its rows ordered by all their columns. */
     private Map<String, List<Map<String, Object>>> snapshot() {
-        List<String> tables = jdbc.queryForList("""
-                select table_name from information_schema.tables
-                where table_schema = 'query' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'
-                order by table_name""", String.class);
+        List<Map<String, Object>> tables = jdbc.queryForList("""
+                select table_schema, table_name from information_schema.tables
+                where table_schema in ('order_history', 'customer_accounts', 'catalogue', 'shipments', 'payments')
+                  and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'
+                order by table_schema, table_name""");
         Map<String, List<Map<String, Object>>> snapshot = new LinkedHashMap<>();
-        for (String table : tables) {
+        for (Map<String, Object> table : tables) {
+            String schema = (String) table.get("table_schema");
+            String name = (String) table.get("table_name");
             int columns = jdbc.queryForObject("""
-                    select count(*) from information_schema.columns where table_schema = 'query' and table_name = ?""",
-                    Integer.class, table);
+                    select count(*) from information_schema.columns where table_schema = ? and table_name = ?""",
+                    Integer.class, schema, name);
             String orderBy = IntStream.rangeClosed(1, columns).mapToObj(Integer::toString).collect(Collectors.joining(", "));
-            snapshot.put(table, jdbc.queryForList("select * from query." + table + " order by " + orderBy));
+            snapshot.put(name, jdbc.queryForList("select * from " + schema + "." + name + " order by " + orderBy));
         }
         assertThat(snapshot).containsKeys("order_history", "order_history_line", "order_history_customer",
                 "order_history_product", "customer_account", "customer_account_order", "customer_account_order_line",

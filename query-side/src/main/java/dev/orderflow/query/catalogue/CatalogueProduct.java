@@ -14,7 +14,7 @@ import java.util.UUID;
  * keeps a product event delivered twice from counting twice.
  */
 @Entity
-@Table(schema = "query", name = "catalogue_product")
+@Table(schema = "catalogue", name = "catalogue_product")
 class CatalogueProduct extends AssignedIdRow<UUID> {
 
     @Id

@@ -14,7 +14,7 @@ import java.util.UUID;
  * and down but recomputed from this read model's own orders, which makes them idempotent too.
  */
 @Entity
-@Table(schema = "query", name = "customer_account")
+@Table(schema = "customer_accounts", name = "customer_account")
 class CustomerAccount extends AssignedIdRow<UUID> {
 
     @Id

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** An order as the customer accounts record it: whose it is and whether it counts as spent. */
 @Entity
-@Table(schema = "query", name = "customer_account_order")
+@Table(schema = "customer_accounts", name = "customer_account_order")
 class CustomerOrder extends AssignedIdRow<UUID> {
 
     @Id

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** What one line of an order costs, as its stock reservation priced it. */
 @Entity
-@Table(schema = "query", name = "customer_account_order_line")
+@Table(schema = "customer_accounts", name = "customer_account_order_line")
 @IdClass(CustomerOrderLine.Key.class)
 class CustomerOrderLine extends AssignedIdRow<CustomerOrderLine.Key> {
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** The order history's own copy of a customer's name, to write on the orders that customer places. */
 @Entity
-@Table(schema = "query", name = "order_history_customer")
+@Table(schema = "order_history", name = "order_history_customer")
 class OrderCustomerCopy extends AssignedIdRow<UUID> {
 
     @Id

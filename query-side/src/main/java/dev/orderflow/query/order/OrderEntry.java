@@ -18,7 +18,7 @@ import java.util.UUID;
  * an order event at or below it was applied before and is skipped, which makes redelivery harmless.
  */
 @Entity
-@Table(schema = "query", name = "order_history")
+@Table(schema = "order_history", name = "order_history")
 class OrderEntry extends AssignedIdRow<UUID> {
 
     @Id

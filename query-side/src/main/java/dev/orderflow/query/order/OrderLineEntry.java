@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** One line of an order in the order history; a product appears on at most one line of an order. */
 @Entity
-@Table(schema = "query", name = "order_history_line")
+@Table(schema = "order_history", name = "order_history_line")
 @IdClass(OrderLineEntry.Key.class)
 class OrderLineEntry extends AssignedIdRow<OrderLineEntry.Key> {
 

@@ -13,7 +13,7 @@ import java.util.UUID;
  * order it (the price only until the stock is reserved at its actual price).
  */
 @Entity
-@Table(schema = "query", name = "order_history_product")
+@Table(schema = "order_history", name = "order_history_product")
 class OrderProductCopy extends AssignedIdRow<UUID> {
 
     @Id

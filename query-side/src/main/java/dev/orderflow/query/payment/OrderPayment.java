@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** A payment and where it stands; {@code version} (its last sequence number applied) skips redelivered events. */
 @Entity
-@Table(schema = "query", name = "order_payment")
+@Table(schema = "payments", name = "order_payment")
 class OrderPayment extends AssignedIdRow<UUID> {
 
     @Id

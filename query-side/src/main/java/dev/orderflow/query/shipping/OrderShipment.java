@@ -15,7 +15,7 @@ import java.util.UUID;
  * last event of that shipment applied, so an event delivered again is skipped.
  */
 @Entity
-@Table(schema = "query", name = "order_shipment")
+@Table(schema = "shipments", name = "order_shipment")
 class OrderShipment extends AssignedIdRow<UUID> {
 
     @Id

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
+import java.time.Duration;
+
 /**
  * Starts an embedded Postgres and points the data source at it when no external database is
  * configured: the embedded mode then needs nothing but Java and Maven.
@@ -36,13 +38,18 @@ public class EmbeddedPostgresAutoConfiguration {
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgresServer.Lease embeddedPostgres) {
-        return DataSourceBuilder.create()
+        HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.postgresql.Driver")
                 .url(embeddedPostgres.jdbcUrl())
                 .username("postgres")
                 .password("postgres")
                 .build();
+        // A local server answers at once or not at all: when the JVM stops, the server's own shutdown hook
+        // may stop it before the application has let go, and waiting Hikari's default 30 s for a connection
+        // then only delays the exit. spring.datasource.hikari.connection-timeout still overrides this.
+        dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        return dataSource;
     }
 
     static class NoExternalDatabase extends SpringBootCondition {

