@@ -1,6 +1,6 @@
 package dev.orderflow.query.catalogue;
 
-import dev.orderflow.query.AssignedIdRow;
+import dev.orderflow.query.AggregateViewRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(schema = "catalogue", name = "catalogue_product")
-class CatalogueProduct extends AssignedIdRow<UUID> {
+class CatalogueProduct extends AggregateViewRow<UUID> {
 
     @Id
     private UUID productId;
@@ -23,27 +23,18 @@ class CatalogueProduct extends AssignedIdRow<UUID> {
     private BigDecimal price;
     private int onHand;
     private int reserved;
-    private long version;
 
     protected CatalogueProduct() {
         // for JPA
     }
 
     CatalogueProduct(UUID productId, String name, BigDecimal price, int onHand, long version) {
+        super(version);
         this.productId = productId;
         this.name = name;
         this.price = price;
         this.onHand = onHand;
         this.reserved = 0;
-        this.version = version;
-    }
-
-    boolean hasApplied(long sequenceNumber) {
-        return sequenceNumber <= version;
-    }
-
-    void advanceTo(long sequenceNumber) {
-        version = sequenceNumber;
     }
 
     void rename(String newName) {
@@ -97,7 +88,4 @@ class CatalogueProduct extends AssignedIdRow<UUID> {
         return reserved;
     }
 
-    long version() {
-        return version;
-    }
 }

@@ -1,6 +1,6 @@
 package dev.orderflow.query.customer;
 
-import dev.orderflow.query.AssignedIdRow;
+import dev.orderflow.query.AggregateViewRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(schema = "customer_accounts", name = "customer_account")
-class CustomerAccount extends AssignedIdRow<UUID> {
+class CustomerAccount extends AggregateViewRow<UUID> {
 
     @Id
     private UUID customerId;
@@ -25,13 +25,13 @@ class CustomerAccount extends AssignedIdRow<UUID> {
     private long orderCount;
     private BigDecimal amountSpent;
     private BigDecimal creditHeld;
-    private long version;
 
     protected CustomerAccount() {
         // for JPA
     }
 
     CustomerAccount(UUID customerId, String name, String email, BigDecimal creditLimit, long version) {
+        super(version);
         this.customerId = customerId;
         this.name = name;
         this.email = email;
@@ -39,15 +39,6 @@ class CustomerAccount extends AssignedIdRow<UUID> {
         this.orderCount = 0;
         this.amountSpent = BigDecimal.ZERO.setScale(2);
         this.creditHeld = BigDecimal.ZERO.setScale(2);
-        this.version = version;
-    }
-
-    boolean hasApplied(long sequenceNumber) {
-        return sequenceNumber <= version;
-    }
-
-    void advanceTo(long sequenceNumber) {
-        version = sequenceNumber;
     }
 
     void rename(String newName) {
@@ -109,7 +100,4 @@ class CustomerAccount extends AssignedIdRow<UUID> {
         return amountSpent;
     }
 
-    long version() {
-        return version;
-    }
 }

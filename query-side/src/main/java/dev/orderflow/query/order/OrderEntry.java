@@ -1,6 +1,6 @@
 package dev.orderflow.query.order;
 
-import dev.orderflow.query.AssignedIdRow;
+import dev.orderflow.query.AggregateViewRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(schema = "order_history", name = "order_history")
-class OrderEntry extends AssignedIdRow<UUID> {
+class OrderEntry extends AggregateViewRow<UUID> {
 
     @Id
     private UUID orderId;
@@ -31,13 +31,13 @@ class OrderEntry extends AssignedIdRow<UUID> {
     private BigDecimal total;
     private Instant placedAt;
     private Instant updatedAt;
-    private long version;
 
     protected OrderEntry() {
         // for JPA
     }
 
     OrderEntry(UUID orderId, UUID customerId, String customerName, Instant placedAt, long version) {
+        super(version);
         this.orderId = orderId;
         this.customerId = customerId;
         this.customerName = customerName;
@@ -45,15 +45,10 @@ class OrderEntry extends AssignedIdRow<UUID> {
         this.total = BigDecimal.ZERO.setScale(2);
         this.placedAt = placedAt;
         this.updatedAt = placedAt;
-        this.version = version;
-    }
-
-    boolean hasApplied(long sequenceNumber) {
-        return sequenceNumber <= version;
     }
 
     void advanceTo(long sequenceNumber, Instant at) {
-        version = sequenceNumber;
+        advanceTo(sequenceNumber);
         touch(at);
     }
 
@@ -122,7 +117,4 @@ class OrderEntry extends AssignedIdRow<UUID> {
         return updatedAt;
     }
 
-    long version() {
-        return version;
-    }
 }
