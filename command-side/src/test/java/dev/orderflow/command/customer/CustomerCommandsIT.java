@@ -200,6 +200,28 @@ class CustomerCommandsIT {
     }
 
     @Test
+    void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        String name = "Big " + UUID.randomUUID();
+        String padding = "x".repeat(100_000);
+        String body = "{\"name\": \"" + name + "\", \"email\": \"" + uniqueEmail() + "\", \"creditLimit\": 1, \"note\": \"" + padding + "\"}";
+
+        ResponseEntity<JsonNode> withLength = http.post("/customers", body);
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.baseUrl() + "/customers"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(body.getBytes())))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(withLength.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(withLength.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("\"kind\":\"INVALID_INPUT\"");
+        assertThat(events.mentioning(name)).isZero();
+    }
+
+    @Test
     void anUnsupportedMediaTypeIsAProblemToo() {
         ResponseEntity<JsonNode> response = http.post("/customers", "name=Ann", MediaType.TEXT_PLAIN);
 

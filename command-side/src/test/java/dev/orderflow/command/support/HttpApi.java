@@ -12,13 +12,19 @@ import org.springframework.web.client.RestClient;
 public class HttpApi {
 
     private final RestClient client;
+    private final String baseUrl;
 
     HttpApi(String baseUrl) {
+        this.baseUrl = baseUrl;
         this.client = RestClient.builder()
                 .baseUrl(baseUrl)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                 })
                 .build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public ResponseEntity<JsonNode> post(String path, String json) {

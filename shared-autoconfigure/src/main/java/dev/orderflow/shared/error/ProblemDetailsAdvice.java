@@ -76,6 +76,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+                body.setTitle("Request body too large");
+                body.setProperty("kind", ErrorKind.INVALID_INPUT.name());
+                return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, request);
+            }
+        }
         return invalidInput(e, List.of(unreadableField(e)), request);
     }
 
