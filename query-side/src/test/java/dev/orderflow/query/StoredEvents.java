@@ -71,9 +71,9 @@ public final class StoredEvents {
         return customerId;
     }
 
-    public UUID product(String name, String price, int stock) {
+    public UUID product(String name, String price, int onHand) {
         UUID productId = UUID.randomUUID();
-        publish("Product", productId, new ProductAddedEvent(productId, name, Money.of(price), stock));
+        publish("Product", productId, new ProductAddedEvent(productId, name, Money.of(price), onHand));
         return productId;
     }
 

@@ -141,7 +141,7 @@ public class Product {
         productId = event.productId();
         name = event.name();
         price = event.price();
-        onHand = event.stock();
+        onHand = event.onHand();
     }
 
     @EventSourcingHandler

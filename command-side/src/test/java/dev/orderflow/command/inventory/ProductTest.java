@@ -419,8 +419,8 @@ class ProductTest {
         return added(STOCK);
     }
 
-    private ProductAddedEvent added(int stock) {
-        return new ProductAddedEvent(productId, NAME, Money.of(PRICE), stock);
+    private ProductAddedEvent added(int onHand) {
+        return new ProductAddedEvent(productId, NAME, Money.of(PRICE), onHand);
     }
 
     private ProductRenamedEvent renamed(String name) {

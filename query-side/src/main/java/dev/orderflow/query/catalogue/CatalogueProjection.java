@@ -47,7 +47,7 @@ class CatalogueProjection {
         if (products.existsById(event.productId())) {
             return; // added before: delivered again
         }
-        products.save(new CatalogueProduct(event.productId(), event.name(), event.price().amount(), event.stock(),
+        products.save(new CatalogueProduct(event.productId(), event.name(), event.price().amount(), event.onHand(),
                 sequenceNumber));
         publish(event.productId(), replay);
     }

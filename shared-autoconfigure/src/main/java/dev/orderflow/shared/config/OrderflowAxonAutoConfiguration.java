@@ -28,7 +28,7 @@ public class OrderflowAxonAutoConfiguration {
      * keeps getting Spring's (strict) mapper.
      */
     @Bean(name = "defaultAxonObjectMapper", autowireCandidate = false)
-    ObjectMapper defaultAxonObjectMapper() {
+    public ObjectMapper defaultAxonObjectMapper() {
         return JsonMapper.builder()
                 .findAndAddModules()
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
