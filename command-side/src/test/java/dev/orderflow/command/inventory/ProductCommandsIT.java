@@ -38,7 +38,7 @@ class ProductCommandsIT {
         assertThat(added.sequenceNumber()).isZero();
         assertThat(added.payload().get("name").asText()).isEqualTo("Blue Mug");
         assertThat(added.payload().get("price").decimalValue()).isEqualByComparingTo("12.50");
-        assertThat(added.payload().get("stock").asInt()).isEqualTo(40);
+        assertThat(added.payload().get("onHand").asInt()).isEqualTo(40);
     }
 
     @Test
