@@ -11,8 +11,10 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +43,19 @@ class ApiSecurityAutoConfigurationTest {
                             .containsExactly("ROLE_USER");
                     assertThat(users.loadUserByUsername("ops").getAuthorities()).extracting(GrantedAuthority::getAuthority)
                             .containsExactlyInAnyOrder("ROLE_USER", "ROLE_ADMIN");
+                    assertThat(context).as("no password upgraded to bcrypt on first use (a bcrypt check on every request after)")
+                            .doesNotHaveBean(UserDetailsPasswordService.class);
                 });
+    }
+
+    @Test
+    void aBcryptHashMadeByHtpasswdIsAccepted() {
+        // docs/configuration.md hashes with htpasswd, whose bcrypt hashes start with $2y$.
+        service.withPropertyValues(
+                        "orderflow.security.users[0].name=ops", "orderflow.security.users[0].password={noop}ops-secret",
+                        "orderflow.security.users[0].roles=ADMIN")
+                .run(context -> assertThat(context.getBean(PasswordEncoder.class).matches("correct horse battery staple",
+                "{bcrypt}$2y$10$cJP1/bYYSL65lM/MpKUOzeE2Rj58ptaCWocvCNsLWolpTLZvuhChe")).isTrue());
     }
 
     @Test
