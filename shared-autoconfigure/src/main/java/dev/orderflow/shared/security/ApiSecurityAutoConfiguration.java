@@ -57,7 +57,7 @@ public class ApiSecurityAutoConfiguration {
     /**
      * The users, looked up and nothing more: not a {@code UserDetailsPasswordService}, so Spring Security does
      * not "upgrade" a {@code {noop}} password to bcrypt on its first use, which would then cost a bcrypt
-     * check (about 100 ms of CPU) on every later request.
+     * check (tens of milliseconds of CPU) on every later request.
      */
     @Bean
     UserDetailsService apiUserDetails(ApiUsers users, PasswordEncoder passwords) {
