@@ -46,6 +46,8 @@ Environment (defaults in brackets):
   ORDERFLOW_COMMAND_INSTANCES, ORDERFLOW_QUERY_INSTANCES, ORDERFLOW_SAGA_INSTANCES [1]
   ORDERFLOW_RUN_DIR [.orderflow/distributed]  ORDERFLOW_READY_TIMEOUT [180 s]
   ORDERFLOW_SKIP_DATABASES [false]  JAVA [java]  JAVA_OPTS []
+  ORDERFLOW_API_USER, ORDERFLOW_API_PASSWORD, ORDERFLOW_ADMIN_USER, ORDERFLOW_ADMIN_PASSWORD: the HTTP API's
+    credentials, passed on to every service [orderflow / {noop}orderflow, admin / {noop}admin]
 EOF
 }
 

@@ -8,14 +8,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-/** The standalone's HTTP API as the bench uses it: the REST commands and queries, the admin API, the bench agent. */
+/**
+ * The standalone's HTTP API as the bench uses it: the REST commands and queries, the admin API, the bench agent.
+ * It signs in with the development credentials the standalone it starts keeps (see {@code StandaloneProcess}):
+ * the USER for commands and queries, the admin for {@code /admin/**} and the agent's {@code /bench/**}.
+ */
 final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String USER = basic("orderflow", "orderflow");
+    private static final String ADMIN = basic("admin", "admin");
 
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder()
@@ -69,7 +77,9 @@ final class HttpApi {
     }
 
     private HttpRequest.Builder request(String path) {
+        boolean operating = path.startsWith("/admin/") || path.startsWith("/bench/");
         return HttpRequest.newBuilder(base.resolve(path))
+                          .header("Authorization", operating ? ADMIN : USER)
                           .header("Content-Type", "application/json")
                           .header("Accept", "application/json");
     }
@@ -90,6 +100,10 @@ final class HttpApi {
                     + ": " + response.body(), response.statusCode());
         }
         return response.body();
+    }
+
+    private static String basic(String name, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode parse(String body) {

@@ -1,5 +1,7 @@
 package dev.orderflow.command;
 
+import dev.orderflow.command.support.HttpApi;
+import dev.orderflow.shared.security.DevelopmentCredentials;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -132,7 +134,8 @@ class CommandInputPropertiesIT {
     private static HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .method(method, HttpRequest.BodyPublishers.ofString(body))
-                        .header("Content-Type", "application/json").build(),
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", HttpApi.basic(DevelopmentCredentials.USER)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

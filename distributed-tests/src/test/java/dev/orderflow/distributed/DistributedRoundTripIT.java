@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.distributed.support.OrderflowService;
 import dev.orderflow.distributed.support.RunScript;
 import dev.orderflow.distributed.support.SaysWhenDockerIsMissing;
+import dev.orderflow.distributed.support.ServiceHttp;
 import org.axonframework.test.server.AxonServerContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -178,12 +178,7 @@ class DistributedRoundTripIT {
     }
 
     private static RestClient http(ConfigurableApplicationContext context) {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                })
-                .build();
+        return ServiceHttp.on(context.getEnvironment().getProperty("local.server.port"));
     }
 
     private static UUID registerCustomer(RestClient commands) {

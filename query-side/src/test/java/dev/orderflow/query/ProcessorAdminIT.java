@@ -42,7 +42,7 @@ class ProcessorAdminIT {
         events.product("Lag product", "1.00", 1);
 
         JsonNode processors = await().atMost(Duration.ofSeconds(30)).until(
-                () -> http.getForEntity("/admin/processors", JsonNode.class).getBody(),
+                () -> admin().getForEntity("/admin/processors", JsonNode.class).getBody(),
                 list -> list.size() == 5 && list.findValues("behind").stream().allMatch(behind -> behind.asLong(-1) == 0));
 
         assertThat(processors.findValuesAsText("name"))
@@ -60,7 +60,7 @@ class ProcessorAdminIT {
 
     @Test
     void oneProcessorIsShownByName() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/admin/processors/order-history", JsonNode.class);
+        ResponseEntity<JsonNode> response = admin().getForEntity("/admin/processors/order-history", JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody().get("name").asText()).isEqualTo("order-history");
@@ -69,8 +69,8 @@ class ProcessorAdminIT {
 
     @Test
     void anUnknownProcessorIsA404() {
-        ResponseEntity<JsonNode> shown = http.getForEntity("/admin/processors/no-such-processor", JsonNode.class);
-        ResponseEntity<JsonNode> replayed = http.postForEntity("/admin/processors/no-such-processor/replay", null, JsonNode.class);
+        ResponseEntity<JsonNode> shown = admin().getForEntity("/admin/processors/no-such-processor", JsonNode.class);
+        ResponseEntity<JsonNode> replayed = admin().postForEntity("/admin/processors/no-such-processor/replay", null, JsonNode.class);
 
         assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(shown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -84,7 +84,7 @@ class ProcessorAdminIT {
         UUID order = events.order(customer, line(product, 2));
         events.publish("Order", order, new OrderConfirmedEvent(order));
 
-        ResponseEntity<JsonNode> response = http.getForEntity("/admin/events/" + order, JsonNode.class);
+        ResponseEntity<JsonNode> response = admin().getForEntity("/admin/events/" + order, JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode body = response.getBody();
@@ -97,15 +97,19 @@ class ProcessorAdminIT {
         assertThat(placed.at("/payload/customerId").asText()).isEqualTo(customer.toString());
         assertThat(placed.at("/payload/lines/0/quantity").asInt()).isEqualTo(2);
         assertThat(body.get("events").get(1).get("type").asText()).isEqualTo("OrderConfirmedEvent");
-        assertThat(http.getForEntity("/admin/events/" + order + "?fromSequence=1", JsonNode.class).getBody()
+        assertThat(admin().getForEntity("/admin/events/" + order + "?fromSequence=1", JsonNode.class).getBody()
                 .get("events")).hasSize(1);
     }
 
     @Test
     void anAggregateWithoutEventsIsA404() {
-        ResponseEntity<JsonNode> response = http.getForEntity("/admin/events/" + UUID.randomUUID(), JsonNode.class);
+        ResponseEntity<JsonNode> response = admin().getForEntity("/admin/events/" + UUID.randomUUID(), JsonNode.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getBody().get("kind").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    private TestRestTemplate admin() {
+        return AuthenticatedHttp.asAdmin(http);
     }
 }

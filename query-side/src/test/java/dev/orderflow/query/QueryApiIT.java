@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.order.OrderConfirmedEvent;
 import dev.orderflow.api.order.OrderRejectedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
+import dev.orderflow.shared.security.DevelopmentCredentials;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,6 +67,24 @@ class QueryApiIT {
         assertThat(line.get("productName").asText()).isEqualTo("Fountain pen");
         assertThat(line.get("quantity").asInt()).isEqualTo(2);
         assertThat(body.get("total").decimalValue()).isEqualByComparingTo("24.00");
+    }
+
+    @Test
+    void aQueryWithoutTheUsersCredentialsIs401AndShowsNothing() {
+        UUID customer = events.customer("Private Pat");
+        awaitJson("/customers/" + customer, json -> true);
+
+        ResponseEntity<JsonNode> anonymous = AuthenticatedHttp.anonymous(http).getForEntity("/customers/" + customer, JsonNode.class);
+        ResponseEntity<JsonNode> wrongPassword = http.withBasicAuth(DevelopmentCredentials.USER.name(), "wrong")
+                .getForEntity("/customers/" + customer, JsonNode.class);
+
+        for (ResponseEntity<JsonNode> refused : List.of(anonymous, wrongPassword)) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+            assertThat(refused.getBody().get("kind").asText()).isEqualTo("UNAUTHENTICATED");
+            assertThat(refused.getBody().toString()).doesNotContain("Private Pat");
+        }
     }
 
     @Test

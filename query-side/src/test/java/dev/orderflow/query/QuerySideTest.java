@@ -12,11 +12,11 @@ import java.lang.annotation.Target;
  * event store and the read models in the embedded Postgres the shared auto-configuration starts (one per
  * JVM), on a random port. Every test class uses exactly this configuration, so Spring starts it once per JVM.
  * The payment part of the order details gets a short time limit, so a test can make it time out; the other
- * parts a generous one, so a busy machine does not.
+ * parts a generous one, so a busy machine does not. Its HTTP client sends credentials: see {@link AuthenticatedHttp}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {QuerySideApplication.class, AuthenticatedHttp.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "orderflow.query.order-details.timeout=10s",
                 "orderflow.query.order-details.part-timeouts.payment=1s"

@@ -128,7 +128,8 @@ class ReadYourWritesIT {
         BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders/" + order + "/updates"))
-                           .header("Accept", "text/event-stream").build(),
+                           .header("Accept", "text/event-stream")
+                           .header("Authorization", AuthenticatedHttp.userAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofLines());
         try {
             assertThat(stream.statusCode()).isEqualTo(200);
@@ -154,6 +155,19 @@ class ReadYourWritesIT {
         } finally {
             stream.body().close();
         }
+    }
+
+    @Test
+    void theUpdateStreamNeedsCredentials() throws Exception {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders/" + UUID.randomUUID() + "/updates"))
+                           .header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Basic"));
+        assertThat(refused.body()).contains("\"kind\":\"UNAUTHENTICATED\"");
     }
 
     private JsonNode parse(String data) {

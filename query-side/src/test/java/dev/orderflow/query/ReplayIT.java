@@ -72,7 +72,7 @@ class ReplayIT {
 
         List<URI> replays = new ArrayList<>();
         for (String processor : processors) {
-            ResponseEntity<JsonNode> started = http.postForEntity("/admin/processors/" + processor + "/replay", null, JsonNode.class);
+            ResponseEntity<JsonNode> started = admin().postForEntity("/admin/processors/" + processor + "/replay", null, JsonNode.class);
             assertThat(started.getStatusCode()).as(processor).isEqualTo(HttpStatus.ACCEPTED);
             assertThat(started.getHeaders().getLocation()).hasToString("/admin/processors/" + processor);
             assertThat(started.getBody().at("/replay/headAtStart").asLong()).isPositive();
@@ -80,7 +80,7 @@ class ReplayIT {
         }
         for (URI replay : replays) {
             JsonNode done = await().atMost(Duration.ofSeconds(60)).until(
-                    () -> http.getForEntity(replay, JsonNode.class).getBody(),
+                    () -> admin().getForEntity(replay, JsonNode.class).getBody(),
                     status -> status.at("/replay/done").asBoolean());
             assertThat(done.get("replaying").asBoolean()).isFalse();
             assertThat(done.at("/replay/percentage").asDouble()).isEqualTo(100.0);
@@ -145,7 +145,7 @@ class ReplayIT {
 
     private List<String> awaitAllCaughtUp() {
         JsonNode processors = await().atMost(Duration.ofSeconds(60)).until(
-                () -> http.getForEntity("/admin/processors", JsonNode.class).getBody(),
+                () -> admin().getForEntity("/admin/processors", JsonNode.class).getBody(),
                 list -> list.size() == 5 && list.findValues("behind").stream().allMatch(behind -> behind.asLong(-1) == 0));
         return processors.findValuesAsText("name");
     }
@@ -171,5 +171,9 @@ class ReplayIT {
                 "order_history_product", "customer_account", "customer_account_order", "customer_account_order_line",
                 "catalogue_product", "order_shipment", "order_payment");
         return snapshot;
+    }
+
+    private TestRestTemplate admin() {
+        return AuthenticatedHttp.asAdmin(http);
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * It runs on a throw-away embedded Postgres of its own (an empty data directory), so no other application
  * context of the test JVM works on the same event store and tokens.
  */
+@Import(AuthenticatedHttp.class)
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "orderflow.embedded-postgres.data-directory=")
 class CommandToQueryIT {
@@ -107,29 +109,30 @@ class CommandToQueryIT {
                 HttpStatus.CREATED);
         JsonNode before = awaitJson("/products/" + productId, json -> true);
 
-        JsonNode processors = get("/admin/processors");
+        TestRestTemplate admin = AuthenticatedHttp.asAdmin(http);
+        JsonNode processors = get(admin, "/admin/processors");
         assertThat(processors.findValuesAsText("name")).contains("order-history", "customer-accounts", "catalogue",
                 "shipments", "payments", "payment-credit-check", "customer-email-registry");
         JsonNode emailRegistry = processor(processors, "customer-email-registry");
         assertThat(emailRegistry.get("mode").asText()).isEqualTo("SUBSCRIBING");
         assertThat(processor(processors, "catalogue").get("mode").asText()).isEqualTo("POOLED_STREAMING");
 
-        ResponseEntity<JsonNode> sideEffects = http.postForEntity("/admin/processors/payment-credit-check/replay",
+        ResponseEntity<JsonNode> sideEffects = admin.postForEntity("/admin/processors/payment-credit-check/replay",
                 null, JsonNode.class);
         assertThat(sideEffects.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(sideEffects.getBody().get("detail").asText()).contains("@DisallowReplay");
-        assertThat(http.postForEntity("/admin/processors/customer-email-registry/replay", null, JsonNode.class)
+        assertThat(admin.postForEntity("/admin/processors/customer-email-registry/replay", null, JsonNode.class)
                 .getStatusCode()).as("a subscribing processor has no token to replay from").isEqualTo(HttpStatus.CONFLICT);
 
-        ResponseEntity<JsonNode> replay = http.postForEntity("/admin/processors/catalogue/replay", null, JsonNode.class);
+        ResponseEntity<JsonNode> replay = admin.postForEntity("/admin/processors/catalogue/replay", null, JsonNode.class);
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         JsonNode done = await().atMost(PATIENCE).until(
-                () -> http.getForEntity(replay.getHeaders().getLocation(), JsonNode.class).getBody(),
+                () -> admin.getForEntity(replay.getHeaders().getLocation(), JsonNode.class).getBody(),
                 status -> status.at("/replay/done").asBoolean());
         assertThat(done.at("/replay/percentage").asDouble()).isEqualTo(100.0);
         assertThat(get("/products/" + productId)).isEqualTo(before);
 
-        JsonNode events = get("/admin/events/" + productId);
+        JsonNode events = get(admin, "/admin/events/" + productId);
         assertThat(events.get("aggregateType").asText()).isEqualTo("Product");
         assertThat(events.at("/events/0/type").asText()).isEqualTo("ProductAddedEvent");
         assertThat(events.at("/events/0/payload/name").asText()).isEqualTo("Replayed Mug");
@@ -149,7 +152,11 @@ class CommandToQueryIT {
     }
 
     private JsonNode get(String path) {
-        ResponseEntity<JsonNode> response = http.getForEntity(path, JsonNode.class);
+        return get(http, path);
+    }
+
+    private static JsonNode get(TestRestTemplate client, String path) {
+        ResponseEntity<JsonNode> response = client.getForEntity(path, JsonNode.class);
         assertThat(response.getStatusCode()).as("GET %s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }

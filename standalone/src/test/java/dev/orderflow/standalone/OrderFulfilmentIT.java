@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * Every path of the order fulfilment saga, end to end over real HTTP on the standalone system: the
  * final order status, stock levels, payment and customer account converge in the read models.
  */
+@Import(AuthenticatedHttp.class)
 @SpringBootTest(classes = {StandaloneApplication.class, UnansweredPayments.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "orderflow.fulfilment.payment-timeout=3s")
@@ -99,7 +101,7 @@ class OrderFulfilmentIT {
     void aPaymentAuthorizedAfterTheTimeoutIsRefunded() {
         UUID customerId = customer("100.00");
         UUID productId = product("10.00", 10);
-        assertThat(http.postForEntity("/admin/processors/payment-credit-check/stop", null, String.class).getStatusCode())
+        assertThat(AuthenticatedHttp.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/stop", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         UUID orderId;
         try {
@@ -107,7 +109,7 @@ class OrderFulfilmentIT {
             assertThat(awaitStatus(orderId, "REJECTED").get("rejectionReason").asText()).startsWith("Payment timed out");
             awaitProduct(productId, 10, 0);
         } finally {
-            http.postForEntity("/admin/processors/payment-credit-check/start", null, String.class);
+            AuthenticatedHttp.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/start", null, String.class);
         }
 
         await().atMost(CONVERGENCE).untilAsserted(() -> {

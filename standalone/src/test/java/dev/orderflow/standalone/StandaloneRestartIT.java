@@ -1,5 +1,6 @@
 package dev.orderflow.standalone;
 
+import dev.orderflow.shared.security.DevelopmentCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +98,8 @@ class StandaloneRestartIT {
     private HttpResponse<String> send(int port, String path, String method, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .method(method, HttpRequest.BodyPublishers.ofString(json))
-                        .header("Content-Type", "application/json").build(),
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", AuthenticatedHttp.basic(DevelopmentCredentials.USER)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

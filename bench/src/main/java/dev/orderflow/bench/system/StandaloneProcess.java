@@ -82,6 +82,9 @@ public final class StandaloneProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.remove("PORT");
+        // The bench signs in with the development credentials (HttpApi): an operator's own must not change them.
+        List.of("ORDERFLOW_API_USER", "ORDERFLOW_API_PASSWORD", "ORDERFLOW_ADMIN_USER", "ORDERFLOW_ADMIN_PASSWORD")
+            .forEach(environment::remove);
         environment.put("ORDERFLOW_DB_URL", dbUrl);
         environment.put("ORDERFLOW_DB_USER", dbUser);
         environment.put("ORDERFLOW_DB_PASSWORD", dbPassword);

@@ -209,6 +209,7 @@ class CustomerCommandsIT {
         java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.baseUrl() + "/customers"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", http.authorization())
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new java.io.ByteArrayInputStream(body.getBytes())))
                         .build(),

@@ -7,7 +7,11 @@ public enum ErrorKind {
     INVALID_INPUT(HttpStatus.BAD_REQUEST, "Invalid input"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
-    RULE_VIOLATED(HttpStatus.UNPROCESSABLE_ENTITY, "Business rule violated");
+    RULE_VIOLATED(HttpStatus.UNPROCESSABLE_ENTITY, "Business rule violated"),
+    /** No credentials, or wrong ones: send HTTP Basic with a configured user. */
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
+    /** The credentials are right but their user lacks the role (the admin API needs ADMIN). */
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden");
 
     private final HttpStatus status;
     private final String title;

@@ -1,0 +1,44 @@
+package dev.orderflow.query;
+
+import dev.orderflow.shared.security.DevelopmentCredentials;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.LocalHostUriTemplateHandler;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The {@link TestRestTemplate} every query-side test autowires: Spring Boot's, sending the development USER
+ * credential; {@link #asAdmin} for {@code /admin/**}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class AuthenticatedHttp {
+
+    @Bean
+    TestRestTemplate testRestTemplate(ObjectProvider<RestTemplateBuilder> builders, Environment environment) {
+        TestRestTemplate http = new TestRestTemplate(builders.getIfAvailable(RestTemplateBuilder::new),
+                DevelopmentCredentials.USER.name(), DevelopmentCredentials.USER.password());
+        http.setUriTemplateHandler(new LocalHostUriTemplateHandler(environment));
+        return http;
+    }
+
+    /** A client of the same service that sends no credentials. */
+    static TestRestTemplate anonymous(TestRestTemplate http) {
+        TestRestTemplate anonymous = new TestRestTemplate();
+        anonymous.setUriTemplateHandler(http.getRestTemplate().getUriTemplateHandler());
+        return anonymous;
+    }
+
+    static TestRestTemplate asAdmin(TestRestTemplate http) {
+        return http.withBasicAuth(DevelopmentCredentials.ADMIN.name(), DevelopmentCredentials.ADMIN.password());
+    }
+
+    /** The {@code Authorization} header value of the USER credential, for a request built without Spring. */
+    static String userAuthorization() {
+        return "Basic " + HttpHeaders.encodeBasicAuth(DevelopmentCredentials.USER.name(),
+                DevelopmentCredentials.USER.password(), null);
+    }
+}
