@@ -101,19 +101,44 @@ public final class OrphanedPostmaster {
     }
 
     /**
-     * SIGTERM, Postgres' "smart" shutdown: it waits for open sessions, and those of a dead process end at
-     * once; then it writes a checkpoint. Not pg_ctl, which refuses to run as root, as in many containers.
+     * Postgres' "fast" shutdown, by the signals Java can send: SIGTERM to the server (no new sessions, stop
+     * once the sessions have ended), then SIGTERM to every session, which rolls back its transaction and
+     * ends it (as {@code pg_terminate_backend} does): the sessions of a killed process may be still running
+     * a statement or waiting for a lock. Not pg_ctl, which refuses to run as root, as in many containers.
      */
     private static void stop(ProcessHandle postmaster) {
         postmaster.destroy();
+        List<ProcessHandle> sessions = postmaster.children().filter(OrphanedPostmaster::isSession).toList();
+        if (!sessions.isEmpty()) {
+            log.info("Ending the sessions it still runs: {}", sessions.stream().map(OrphanedPostmaster::title).toList());
+            sessions.forEach(ProcessHandle::destroy);
+        }
         awaitExit(postmaster);
+    }
+
+    /** A client session, titled "postgres: user database host(port) activity", not a server process. */
+    private static boolean isSession(ProcessHandle process) {
+        return title(process).matches("postgres: .*(\\(\\d+\\)|\\[local\\]).*");
+    }
+
+    /**
+     * The title Postgres gives the process ("postgres: checkpointer", ...), which it writes over its
+     * arguments: Java's process info does not show it, Linux's /proc does. Empty where there is no /proc.
+     */
+    private static String title(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "cmdline")).replace('\0', ' ').strip();
+        } catch (IOException | RuntimeException noProcFileSystem) {
+            return "";
+        }
     }
 
     private static void awaitExit(ProcessHandle process) {
         try {
             process.onExit().get(STOP_TIME.toSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Process " + process.pid() + " did not stop within " + STOP_TIME, e);
+            throw new IllegalStateException("Process " + process.pid() + " did not stop within " + STOP_TIME + "; it runs "
+                    + process.children().map(OrphanedPostmaster::title).toList(), e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot wait for process " + process.pid(), e);
         } catch (InterruptedException e) {
