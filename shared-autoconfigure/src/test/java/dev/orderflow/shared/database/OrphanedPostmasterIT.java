@@ -64,6 +64,26 @@ class OrphanedPostmasterIT {
     }
 
     @Test
+    void theSessionsStillOpenOnTheServerLeftBehindAreEnded() throws Exception {
+        owner = startPostgresInAProcessOfItsOwn();
+        owner.destroyForcibly();
+        assertThat(owner.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        ProcessHandle orphan = OrphanedPostmaster.runningPostmaster(dataDirectory).orElseThrow();
+        List<String> postmaster = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+        // A session in the middle of a transaction: a "smart" shutdown would wait for it for ever.
+        try (Connection session = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postmaster.get(3).strip() + "/postgres", "postgres", "postgres")) {
+            session.setAutoCommit(false);
+            session.createStatement().execute("select 1");
+
+            assertThat(OrphanedPostmaster.stopIfAny(dataDirectory)).isTrue();
+
+            assertThat(orphan.isAlive()).isFalse();
+            assertThat(session.isValid(5)).as("the session was ended").isFalse();
+        }
+    }
+
+    @Test
     void theServerOfALiveProcessIsLeftAlone() throws Exception {
         owner = startPostgresInAProcessOfItsOwn();
         ProcessHandle postmaster = OrphanedPostmaster.runningPostmaster(dataDirectory).orElseThrow();
