@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * A Postgres server that a killed Orderflow process left running on its data directory. The embedded
  * server is started through {@code pg_ctl}, so it is not a child of the JVM: when the JVM dies without
  * running its shutdown hooks (kill -9, an out-of-memory kill), the server lives on and holds the data
- * directory, and the next start fails with "lock file postmaster.pid already exists".
+ * directory, and the next start would fail with "lock file postmaster.pid already exists".
  * <p>
  * While a JVM uses the data directory, the embedded Postgres library holds an operating-system lock on
  * its {@code epg-lock} file, and the operating system drops that lock when the JVM dies. A running
@@ -105,6 +105,7 @@ public final class OrphanedPostmaster {
      * once the sessions have ended), then SIGTERM to every session, which rolls back its transaction and
      * ends it (as {@code pg_terminate_backend} does): the sessions of a killed process may be still running
      * a statement or waiting for a lock. Not pg_ctl, which refuses to run as root, as in many containers.
+     * (On Windows, where there are no signals, Java ends the processes outright.)
      */
     private static void stop(ProcessHandle postmaster) {
         postmaster.destroy();
