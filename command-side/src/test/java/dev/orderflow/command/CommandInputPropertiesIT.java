@@ -1,6 +1,5 @@
 package dev.orderflow.command;
 
-import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.shared.security.DevelopmentCredentials;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -135,7 +134,7 @@ class CommandInputPropertiesIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .header("Content-Type", "application/json")
-                        .header("Authorization", HttpApi.basic(DevelopmentCredentials.USER)).build(),
+                        .header("Authorization", DevelopmentCredentials.USER.basicAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
 
 /**
  * The {@link TestRestTemplate} every query-side test autowires: Spring Boot's, sending the development USER
@@ -34,11 +33,5 @@ class AuthenticatedHttp {
 
     static TestRestTemplate asAdmin(TestRestTemplate http) {
         return http.withBasicAuth(DevelopmentCredentials.ADMIN.name(), DevelopmentCredentials.ADMIN.password());
-    }
-
-    /** The {@code Authorization} header value of the USER credential, for a request built without Spring. */
-    static String userAuthorization() {
-        return "Basic " + HttpHeaders.encodeBasicAuth(DevelopmentCredentials.USER.name(),
-                DevelopmentCredentials.USER.password(), null);
     }
 }

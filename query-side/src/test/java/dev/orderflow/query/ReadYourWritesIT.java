@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.api.customer.CustomerRenamedEvent;
 import dev.orderflow.api.order.OrderConfirmedEvent;
 import dev.orderflow.api.order.OrderPlacedEvent;
+import dev.orderflow.shared.security.DevelopmentCredentials;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -129,7 +130,7 @@ class ReadYourWritesIT {
         HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders/" + order + "/updates"))
                            .header("Accept", "text/event-stream")
-                           .header("Authorization", AuthenticatedHttp.userAuthorization()).build(),
+                           .header("Authorization", DevelopmentCredentials.USER.basicAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofLines());
         try {
             assertThat(stream.statusCode()).isEqualTo(200);

@@ -8,12 +8,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
 
 /**
  * The {@link TestRestTemplate} the standalone's tests autowire: Spring Boot's, sending the development USER
  * credential; {@link #asAdmin} for {@code /admin/**}. Tests that run the standalone as a process send
- * {@link #basic} themselves.
+ * {@link DevelopmentCredentials.Credential#basicAuthorization()} themselves.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class AuthenticatedHttp {
@@ -28,10 +27,5 @@ class AuthenticatedHttp {
 
     static TestRestTemplate asAdmin(TestRestTemplate http) {
         return http.withBasicAuth(DevelopmentCredentials.ADMIN.name(), DevelopmentCredentials.ADMIN.password());
-    }
-
-    /** The {@code Authorization} header value that sends a credential with HTTP Basic. */
-    static String basic(DevelopmentCredentials.Credential credential) {
-        return "Basic " + HttpHeaders.encodeBasicAuth(credential.name(), credential.password(), null);
     }
 }

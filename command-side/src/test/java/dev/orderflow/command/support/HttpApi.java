@@ -53,12 +53,7 @@ public class HttpApi {
 
     /** The Basic {@code Authorization} header value of this client's credential, for a request built by hand. */
     public String authorization() {
-        return credential == null ? null : basic(credential);
-    }
-
-    /** The {@code Authorization} header value that sends the credential with HTTP Basic. */
-    public static String basic(Credential credential) {
-        return "Basic " + HttpHeaders.encodeBasicAuth(credential.name(), credential.password(), null);
+        return credential == null ? null : credential.basicAuthorization();
     }
 
     public ResponseEntity<JsonNode> post(String path, String json) {

@@ -91,6 +91,8 @@ public final class EmbeddedPostgresServer {
             }
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
+                // A run killed before its shutdown hooks ran left its server holding the directory.
+                OrphanedPostmaster.stopIfAny(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             // The server registers a shutdown hook of its own, so it also stops when the JVM exits without closing us.

@@ -1,5 +1,7 @@
 package dev.orderflow.shared.security;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -20,6 +22,11 @@ public final class DevelopmentCredentials {
 
     /** A user name and its password in plain text, as a client sends them. */
     public record Credential(String name, String password) {
+
+        /** The {@code Authorization} header value that sends this credential with HTTP Basic (UTF-8). */
+        public String basicAuthorization() {
+            return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
 
         @Override
         public String toString() {
