@@ -82,10 +82,10 @@ public class DeadLetterAdmin {
         return queue(processingGroup).size();
     }
 
-    /** Retries every parked sequence of the group, one after the other. */
+    /** Retries every parked sequence of the group, one after the other; busy ones are left for a later retry. */
     public List<RetryOutcome> retryAll(String processingGroup) {
-        queue(processingGroup);
         return sequences(Optional.of(processingGroup)).stream()
+                .filter(sequence -> !sequence.busy())
                 .map(sequence -> retry(processingGroup, sequence.sequenceIdentifier()))
                 .toList();
     }

@@ -38,7 +38,7 @@ class DeadLetterAdminController {
     @PostMapping("/{processingGroup}/retry")
     @Operation(summary = "Retry every parked sequence of a processing group", description = "Each sequence is "
             + "handled again from its first event; the answer says, per sequence, whether it was handled or why it "
-            + "failed again (it then stays parked).")
+            + "failed again (it then stays parked). Sequences shown busy are left out: retry them a few seconds later.")
     List<RetryOutcome> retryAll(@PathVariable String processingGroup) {
         return admin.retryAll(processingGroup);
     }
