@@ -1,5 +1,6 @@
 package dev.orderflow.query;
 
+import dev.orderflow.shared.deadletter.DeadLetteringGroups;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -37,6 +38,16 @@ public class ProjectionProcessors {
     public static final String CATALOGUE = "catalogue";
     public static final String SHIPMENTS = "shipments";
     public static final String PAYMENTS = "payments";
+
+    /**
+     * A projection that fails on an event parks that event's sequence (one aggregate, or one order) as a dead
+     * letter and carries on with the others (see {@code docs/reliability.md}); off with
+     * {@code orderflow.dead-letters.enabled=false}.
+     */
+    @Bean
+    DeadLetteringGroups projectionDeadLetters() {
+        return DeadLetteringGroups.of(ORDER_HISTORY, CUSTOMER_ACCOUNTS, CATALOGUE, SHIPMENTS, PAYMENTS);
+    }
 
     @Bean
     ConfigurerModule projectionProcessorTuning(ProjectionProperties properties) {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * event stream of an aggregate. It changes what a service does (a replay rebuilds a read model), so an
  * operator exposes it only where the network is trusted, or turns it off.
  *
- * @param enabled   serve {@code /admin/processors} and {@code /admin/events}
+ * @param enabled   serve {@code /admin/processors}, {@code /admin/events} and {@code /admin/dead-letters}
  * @param maxEvents the most events {@code GET /admin/events/{aggregateId}} returns in one answer; a longer
  *                  stream is cut there and marked {@code truncated}, the rest read with {@code fromSequence}
  */

@@ -1,0 +1,89 @@
+package dev.orderflow.shared.deadletter;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Decides what happens to an event its handler failed on, and tells a retry why it failed.
+ * <ul>
+ *   <li>A failure that passes by itself (a lost connection, a deadlock or serialization failure, a database
+ *   shutting down, a statement plan a schema change invalidated) is not parked: it is thrown on, so the batch
+ *   fails and the processor retries it with back-off, as without dead letters.</li>
+ *   <li>Any other failure parks the event, its cause's message cut to what the table holds.</li>
+ * </ul>
+ * A failed retry rolls back its transaction, and the exception that reaches its caller only says so; the
+ * handler's own exception passes through here first, and is remembered for a retry {@linkplain #watch watched}
+ * on the same thread.
+ */
+final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
+
+    /** SQL states of failures that pass: connection (08), transaction rollback (40), resources (53), operator (57). */
+    private static final List<String> TRANSIENT_SQL_STATE_CLASSES = List.of("08", "40", "53", "57");
+    /** Postgres, on the first use of a prepared statement after its table's columns changed type. */
+    private static final String STALE_PLAN = "cached plan must not change result type";
+
+    private final ThreadLocal<AtomicReference<Throwable>> watched = new ThreadLocal<>();
+
+    @Override
+    public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        AtomicReference<Throwable> failure = watched.get();
+        if (failure != null) {
+            failure.compareAndSet(null, cause);
+        }
+        if (isTransient(cause)) {
+            throw cause instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("Transient failure, not parked: " + cause.getMessage(), cause);
+        }
+        return Decisions.enqueue(ThrowableCause.truncated(cause));
+    }
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof JDBCConnectionException || cause instanceof LockAcquisitionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+                    && (TRANSIENT_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))
+                    || String.valueOf(sql.getMessage()).contains(STALE_PLAN))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs a retry on this thread and answers the first handler failure it met, if any. */
+    <T> Watched<T> watch(Supplier<T> retry) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        watched.set(failure);
+        try {
+            T result = retry.get();
+            return new Watched<>(result, Optional.ofNullable(failure.get()), null);
+        } catch (RuntimeException e) {
+            return new Watched<>(null, Optional.ofNullable(failure.get()), e);
+        } finally {
+            watched.remove();
+        }
+    }
+
+    /** @param thrown what the retry threw, null when it returned {@code result} */
+    record Watched<T>(T result, Optional<Throwable> handlerFailure, RuntimeException thrown) {
+    }
+}
