@@ -2,6 +2,7 @@ package dev.orderflow.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.order.OrderConfirmedEvent;
+import dev.orderflow.api.order.OrderLine;
 import dev.orderflow.api.order.OrderRejectedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.shared.security.DevelopmentCredentials;
@@ -18,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -143,9 +146,9 @@ class QueryApiIT {
     void ordersArePagedNewestFirstWithTotalsAndFiltered() {
         UUID customer = events.customer("Katherine Johnson");
         UUID slide = events.product("Slide rule", "15.00", 10);
-        UUID first = events.order(customer, line(slide, 1));
-        UUID second = events.order(customer, line(slide, 1));
-        UUID third = events.order(customer, line(slide, 1));
+        UUID first = placedInAMillisecondOfItsOwn(customer, line(slide, 1));
+        UUID second = placedInAMillisecondOfItsOwn(customer, line(slide, 1));
+        UUID third = placedInAMillisecondOfItsOwn(customer, line(slide, 1));
         events.publish("Order", first, new OrderConfirmedEvent(first));
         awaitJson("/orders/" + first, json -> json.path("status").asText().equals("CONFIRMED"));
 
@@ -161,6 +164,19 @@ class QueryApiIT {
         assertThat(ids(confirmed)).containsExactly(first.toString());
         assertThat(confirmed.get("totalItems").asLong()).isEqualTo(1);
         assertThat(confirmed.get("size").asInt()).isEqualTo(20);
+    }
+
+    /**
+     * Places an order and lets the clock pass into the next millisecond: the event store keeps timestamps to the
+     * millisecond, and orders placed in the same one are listed by id, not by when they came.
+     */
+    private UUID placedInAMillisecondOfItsOwn(UUID customer, OrderLine line) {
+        UUID orderId = events.order(customer, line);
+        Instant placedIn = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        while (!Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(placedIn)) {
+            Thread.onSpinWait();
+        }
+        return orderId;
     }
 
     @Test
