@@ -4,7 +4,11 @@ import dev.orderflow.distributed.support.DockerIgnore;
 import dev.orderflow.distributed.support.RunScript;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.Yaml;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -57,6 +61,11 @@ class DockerBuildStageIT {
             assertThat(files.filter(Files::isDirectory).map(Path::getFileName).map(Path::toString))
                     .as("no build output is copied from the tree into the build context")
                     .doesNotContain("target");
+        }
+        for (String module : rootPomModules()) {
+            assertThat(workdir.resolve(module).resolve("pom.xml"))
+                    .as("module %s of the root pom is in the build stage, or Maven cannot read the reactor", module)
+                    .exists();
         }
         assertThat(build.runs()).as("the build stage runs one command").hasSize(1);
         Process maven = new ProcessBuilder(offlineMaven(build.runs().get(0)))
@@ -206,6 +215,18 @@ class DockerBuildStageIT {
             }
         }
         return stages;
+    }
+
+    /** The modules the root pom lists: the reactor Maven reads in the build stage, whichever it builds. */
+    private static List<String> rootPomModules() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(REPOSITORY.resolve("pom.xml").toFile());
+        NodeList modules = pom.getElementsByTagName("module");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < modules.getLength(); i++) {
+            names.add(modules.item(i).getTextContent().strip());
+        }
+        assertThat(names).as("the root pom lists its modules").isNotEmpty();
+        return names;
     }
 
     /** The MODULE build argument of every service the compose file builds. */
