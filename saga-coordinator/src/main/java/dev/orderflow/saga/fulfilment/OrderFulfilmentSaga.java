@@ -211,13 +211,14 @@ public class OrderFulfilmentSaga {
         Optional<Refusal> refusal = commands.send(new DeclinePaymentCommand(FulfilmentIds.paymentFor(orderId), reason));
         if (refusal.isEmpty()) {
             payment = PaymentState.DECLINED;
-        } else if (!refusal.get().leavesNoTrace()) {
+        } else if (refusal.get().is(ErrorKind.RULE_VIOLATED)) {
             log.info("Payment of order {} has answered before its deadline ({}); waiting for that answer",
                     orderId, refusal.get().reason());
             return;
         } else if (refusal.get().is(ErrorKind.NOT_FOUND)) {
             payment = PaymentState.NOT_REQUESTED;
         }
+        // Otherwise the payment's state is unknown: give up as timed out, and refund an authorization still to come.
         giveUp(reason);
     }
 

@@ -29,6 +29,7 @@ import dev.orderflow.shared.command.FollowUpCommands;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.test.AxonAssertionError;
 import org.axonframework.test.utils.CallbackBehavior;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -332,6 +333,22 @@ class OrderFulfilmentSagaTest {
                 .andThenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
                 .whenPublishingA(paymentAuthorized())
                 .expectDispatchedCommands(new ScheduleShipmentCommand(shipmentId, orderId), new ConfirmOrderCommand(orderId));
+    }
+
+    @Test
+    void aDeadlineWhoseDeclineMeetsAConcurrentChangeStillRejectsTheOrderAsTimedOut() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof DeclinePaymentCommand) {
+                throw new ConcurrencyException("changed concurrently");
+            }
+            return null;
+        });
+
+        givenPaymentRequested()
+                .whenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
+                .expectDispatchedCommands(new DeclinePaymentCommand(paymentId, TIMED_OUT),
+                        new ReleaseStockCommand(mugs, orderId), new ReleaseStockCommand(plates, orderId),
+                        new RejectOrderCommand(orderId, TIMED_OUT));
     }
 
     @Test
