@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.order.ConfirmOrderCommand;
 import dev.orderflow.api.order.MarkOrderShippedCommand;
 import dev.orderflow.api.order.RejectOrderCommand;
+import dev.orderflow.api.customer.RenameCustomerCommand;
 import dev.orderflow.api.inventory.ReserveStockCommand;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
@@ -169,6 +170,21 @@ class OrderCommandsIT {
 
         assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
         assertThat(events.simpleTypesOf(customerId)).containsExactly("CustomerRegisteredEvent");
+    }
+
+    @Test
+    void cancellingASnapshottedCustomerAsIfItWereAnOrderAnswersNotFound() {
+        UUID customerId = existing.customer();
+        for (int i = 0; i < 100; i++) {
+            commands.sendAndWait(new RenameCustomerCommand(customerId, i % 2 == 0 ? "Snap A" : "Snap B", null));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from axon.snapshot_event_entry where aggregate_identifier = ?",
+                Long.class, customerId.toString())).as("the customer has a snapshot").isOne();
+
+        ResponseEntity<JsonNode> response = http.post("/orders/" + customerId + "/cancel", null);
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat(events.simpleTypesOf(customerId)).doesNotContain("OrderCancelledEvent");
     }
 
     @Test
