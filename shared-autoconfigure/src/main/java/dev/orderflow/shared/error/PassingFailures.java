@@ -35,9 +35,12 @@ public final class PassingFailures {
      * database shutting down, a statement plan a schema change invalidated; a command no handler is subscribed for
      * yet (Axon marks it transient), one that could not be dispatched or timed out; or a remote handler's failure
      * that Axon Server does not report as non-transient (its cause stays on the other side, so it gets the benefit
-     * of the doubt).
+     * of the doubt); and whatever Axon Server's error codes say may pass ({@link AxonServerErrors#unavailability}).
      */
     public static boolean isPassing(Throwable failure) {
+        if (AxonServerErrors.unavailability(failure).isPresent()) {
+            return true;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof RemoteNonTransientHandlingException) {
                 return false;

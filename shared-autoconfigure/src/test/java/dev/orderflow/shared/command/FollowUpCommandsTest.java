@@ -3,6 +3,7 @@ package dev.orderflow.shared.command;
 import dev.orderflow.shared.error.DomainErrors;
 import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.shared.error.ErrorKind;
+import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -89,6 +90,15 @@ class FollowUpCommandsTest {
     @Test
     void aCommandNoHandlerIsSubscribedForYetIsThrownSoTheProcessorRetriesIt() {
         assertThatThrownBy(() -> commands.send(new Reserve("mugs"))).isInstanceOf(NoHandlerForCommandException.class);
+    }
+
+    @Test
+    void aCommandAxonServerFoundNoHandlerForIsThrownSoTheProcessorRetriesIt() {
+        handleWith(command -> {
+            throw new IllegalStateException("[" + ErrorCode.NO_HANDLER_FOR_COMMAND.errorCode() + "] No handler for command");
+        });
+
+        assertThatThrownBy(() -> commands.send(new Reserve("mugs"))).isInstanceOf(IllegalStateException.class);
     }
 
     private void handleWith(MessageHandler<org.axonframework.commandhandling.CommandMessage<?>> handler) {
