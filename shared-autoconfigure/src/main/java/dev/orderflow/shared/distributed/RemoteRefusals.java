@@ -43,8 +43,8 @@ public final class RemoteRefusals {
     private static Throwable refusalIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DomainException || cause instanceof AggregateNotFoundException
-                    || DomainErrors.isOfAnotherAggregateType(cause) || cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException
-                    || cause instanceof AggregateStreamCreationException) {
+                    || DomainErrors.isOfAnotherAggregateType(cause) || cause instanceof ConcurrencyException
+                    || cause instanceof ConflictingModificationException || cause instanceof AggregateStreamCreationException) {
                 return cause;
             }
         }
