@@ -14,7 +14,8 @@ import java.util.Optional;
  * <ul>
  *   <li>A command that fails for a passing reason (the database, the network, a handler not subscribed yet: see
  *   {@link PassingFailures}) fails the event's handling, and the event processor retries it, which is safe because
- *   such commands are idempotent.</li>
+ *   such commands are idempotent. So does one that met a concurrent change of its aggregate (another instance
+ *   stored a change first): it runs again on the new state.</li>
  *   <li>A command the domain refuses, or one that fails for any other reason, is final: retrying it would block the
  *   processor on that event for ever. It is logged and handed back as a {@link Refusal} for the caller to act on
  *   (a saga rejects its order, a policy declines its payment).</li>
@@ -36,6 +37,10 @@ public class FollowUpCommands {
             commands.sendAndWait(command);
             return Optional.empty();
         } catch (RuntimeException e) {
+            if (PassingFailures.isConcurrentChange(e)) {
+                log.info("{} met a concurrent change of its aggregate; its event is retried", command);
+                throw e;
+            }
             Optional<ErrorKind> refusal = DomainErrors.kindOf(e);
             if (refusal.isPresent()) {
                 log.warn("{} was refused ({}): {}", command, refusal.get(), e.getMessage());

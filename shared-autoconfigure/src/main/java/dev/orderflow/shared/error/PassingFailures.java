@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.messaging.RemoteHandlingException;
 import org.axonframework.messaging.RemoteNonTransientHandlingException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -28,6 +29,23 @@ public final class PassingFailures {
     private static final String STALE_PLAN = "cached plan must not change result type";
 
     private PassingFailures() {
+    }
+
+    /**
+     * Another change of the same aggregate was stored first (never a create that repeats an id: that one stays a
+     * conflict). To a client that sent a version it is a conflict to resolve; a command that sends none, such as a
+     * saga's idempotent follow-up, simply runs again on the new state. Axon marks it transient for the same reason.
+     */
+    public static boolean isConcurrentChange(Throwable failure) {
+        if (AxonServerErrors.isConcurrentChange(failure)) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

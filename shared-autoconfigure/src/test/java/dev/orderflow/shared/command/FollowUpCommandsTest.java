@@ -9,6 +9,8 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MessageHandler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.QueryTimeoutException;
 
@@ -67,6 +69,24 @@ class FollowUpCommandsTest {
 
         assertThat(refusal).contains(new Refusal(Optional.empty(), "a bug"));
         assertThat(refusal.get().leavesNoTrace()).isTrue();
+    }
+
+    @Test
+    void aConcurrentChangeOfTheAggregateIsThrownSoTheCommandRunsAgainOnTheNewState() {
+        handleWith(command -> {
+            throw new ConcurrencyException("An event for aggregate [p-1] at sequence [7] was already inserted");
+        });
+
+        assertThatThrownBy(() -> commands.send(new Reserve("mugs"))).isInstanceOf(ConcurrencyException.class);
+    }
+
+    @Test
+    void aCreateThatRepeatsAnIdStaysAConflictHandedBack() {
+        handleWith(command -> {
+            throw new AggregateStreamCreationException("Cannot reuse aggregate identifier [p-1] to create aggregate");
+        });
+
+        assertThat(commands.send(new Reserve("mugs"))).hasValueSatisfying(refusal -> assertThat(refusal.is(ErrorKind.CONFLICT)).isTrue());
     }
 
     @Test
