@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueu
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.slf4j.Logger;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,7 +35,8 @@ import java.util.Set;
  * dead-letter queue per group in the service's {@code axon.dead_letter_entry} table, handlers that flush per
  * event so a failure is theirs ({@link FlushingEventHandlerEnhancer}), a queue that parks a failed event
  * without losing its batch ({@link IsolatingDeadLetterQueue}), the admin API under
- * {@code /admin/dead-letters}, and a gauge {@code orderflow.dead.letters} per group.
+ * {@code /admin/dead-letters}, a gauge {@code orderflow.dead.letters} per group, and the health indicator
+ * {@code deadLetters} ({@link DeadLetterHealthIndicator}).
  */
 @AutoConfiguration(after = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
 @ConditionalOnClass(JpaSequencedDeadLetterQueue.class)
@@ -108,6 +110,11 @@ public class DeadLetterAutoConfiguration {
                      .description("Events parked in the dead-letter queue of a processing group")
                      .tag("processing.group", group)
                      .register(registry));
+    }
+
+    @Bean
+    HealthIndicator deadLettersHealthIndicator(DeadLetterAdmin admin) {
+        return new DeadLetterHealthIndicator(admin);
     }
 
     private static double sizeOrNaN(DeadLetterAdmin admin, String group) {
