@@ -1,6 +1,7 @@
 package dev.orderflow.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -96,6 +98,38 @@ class ProcessorStallIT {
                 () -> admin().getForEntity("/actuator/health", JsonNode.class), response -> response.getStatusCode() == HttpStatus.OK)
                 .getBody().at("/components/eventProcessors/status").asText()).isEqualTo("UP");
         awaitMetric("orderflow.processor.healthy", SHIPMENTS, 1);
+    }
+
+    @Test
+    void segmentsAnotherInstanceHoldsAreFineUntilItsClaimRunsOut() {
+        assertThat(admin().postForEntity("/admin/processors/" + SHIPMENTS + "/stop", null, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        // What the token store holds while a second instance of the query side runs the processor.
+        claimShipmentsFor("query-side-2@elsewhere", Instant.now());
+
+        JsonNode elsewhere = awaitProcessor(SHIPMENTS, processor -> processor.findValuesAsText("claim").stream()
+                .allMatch("OTHER_INSTANCE"::equals));
+        assertThat(elsewhere.get("healthy").asBoolean()).isTrue();
+        assertThat(elsewhere.get("claimedSegments").asInt()).isZero();
+        assertThat(elsewhere.findValuesAsText("owner")).hasSize(2).containsOnly("query-side-2@elsewhere");
+
+        // That instance died: its claims ran out (axon.eventhandling.tokenstore.claim-timeout, 10 s) and nobody took them.
+        claimShipmentsFor("query-side-2@elsewhere", Instant.now().minusSeconds(60));
+
+        JsonNode orphaned = awaitProcessor(SHIPMENTS, processor -> !processor.get("healthy").asBoolean());
+        assertThat(orphaned.findValuesAsText("claim")).hasSize(2).containsOnly("UNCLAIMED");
+        assertThat(orphaned.get("problems").get(0).asText()).contains("held by no instance");
+
+        admin().postForEntity("/admin/processors/" + SHIPMENTS + "/start", null, JsonNode.class);
+
+        JsonNode takenOver = awaitProcessor(SHIPMENTS, processor -> processor.get("healthy").asBoolean()
+                && processor.get("claimedSegments").asInt() == 2);
+        assertThat(takenOver.findValuesAsText("claim")).containsOnly("THIS_INSTANCE");
+    }
+
+    private void claimShipmentsFor(String owner, Instant at) {
+        assertThat(jdbc.update("update axon.token_entry set owner = ?, timestamp = ? where processor_name = ?",
+                owner, DateTimeUtils.formatInstant(at), SHIPMENTS)).isEqualTo(2);
     }
 
     @Test

@@ -190,7 +190,12 @@ public class ProcessorAdmin implements DisposableBean {
         List<SegmentStatus> segments = segmentIds.stream()
                 .map(id -> segment(name, id, allIds, claimed.get(id), stored.get(id), now))
                 .toList();
-        List<String> problems = problems(name, segments, now);
+        List<String> problems = new ArrayList<>(problems(name, segments, now));
+        if (stored.isEmpty() && !processor.isRunning()) {
+            problems.add("it is not running on this instance, and its token store does not tell who else runs it");
+        }
+        int claimedHere = (int) segments.stream()
+                .filter(segment -> segment.claim() == ProcessorStatus.Claim.THIS_INSTANCE).count();
         Integer segmentCount = segments.isEmpty() ? null : segments.size();
         Long position = lowest(segments);
         Long behind = head == null || position == null ? null : Math.max(0, head - position);
@@ -209,7 +214,7 @@ public class ProcessorAdmin implements DisposableBean {
         }
         boolean failing = segments.stream().anyMatch(segment -> segment.error() != null);
         return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError() || failing,
-                problems.isEmpty(), problems, segmentCount, claimed.size(), segments, position, head, behind,
+                problems.isEmpty(), List.copyOf(problems), segmentCount, claimedHere, segments, position, head, behind,
                 replaying, progress);
     }
 
