@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
 import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.shared.security.DevelopmentCredentials;
 import io.axoniq.axonserver.grpc.command.CommandResponse;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
@@ -26,6 +27,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -116,8 +118,10 @@ class RemoteRefusalOverHttpIT {
     @Test
     void readinessIsDownWhileAxonServerCannotBeReachedAndSaysWhy() {
         await().untilAsserted(() -> {
-            ResponseEntity<JsonNode> readiness = http.get().uri("/actuator/health/readiness").retrieve()
-                                                     .toEntity(JsonNode.class);
+            // The parts of a health answer are shown to an admin only.
+            ResponseEntity<JsonNode> readiness = http.get().uri("/actuator/health/readiness")
+                                                     .header(HttpHeaders.AUTHORIZATION, DevelopmentCredentials.ADMIN.basicAuthorization())
+                                                     .retrieve().toEntity(JsonNode.class);
             assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             JsonNode components = readiness.getBody().path("components");
             assertThat(components.path("axonServer").path("status").asText()).isEqualTo("DOWN");

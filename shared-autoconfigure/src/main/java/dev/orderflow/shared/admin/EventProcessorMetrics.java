@@ -3,6 +3,8 @@ package dev.orderflow.shared.admin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  */
 final class EventProcessorMetrics implements MeterBinder {
 
+    private static final Logger log = LoggerFactory.getLogger(EventProcessorMetrics.class);
     static final String PREFIX = "orderflow.processor.";
     private static final Duration FRESH_FOR = Duration.ofSeconds(1);
 
@@ -42,9 +45,13 @@ final class EventProcessorMetrics implements MeterBinder {
         this.registry = registry;
     }
 
-    /** Registers the gauges of every processor and segment not registered yet. */
+    /** Registers the gauges of every processor and segment not registered yet; those it cannot read now, later. */
     void registerProcessors() {
-        refreshed(true);
+        try {
+            refreshed(true);
+        } catch (RuntimeException e) {
+            log.warn("Cannot read the event processors' status yet; their gauges appear with the first scrape that can", e);
+        }
     }
 
     private Map<String, ProcessorStatus> statuses() {

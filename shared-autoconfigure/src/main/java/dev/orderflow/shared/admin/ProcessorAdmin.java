@@ -341,8 +341,14 @@ public class ProcessorAdmin implements DisposableBean {
         }
     }
 
+    /** The head of the event store; null while it cannot be read (Axon Server away), which hides no segment. */
     private Long head() {
-        return source().map(source -> position(Optional.ofNullable(source.createHeadToken()))).orElse(null);
+        try {
+            return source().map(source -> position(Optional.ofNullable(source.createHeadToken()))).orElse(null);
+        } catch (RuntimeException e) {
+            log.debug("Cannot read the head of the event store", e);
+            return null;
+        }
     }
 
     @SuppressWarnings("unchecked")
