@@ -11,7 +11,11 @@ public enum ErrorKind {
     /** No credentials, or wrong ones: send HTTP Basic with a configured user. */
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
     /** The credentials are right but their user lacks the role (the admin API needs ADMIN). */
-    FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden");
+    FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
+    /** Nothing can take the request right now (no service handles it, Axon Server out of reach): retry later. */
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    /** No answer in time; the request may still take effect. */
+    TIMED_OUT(HttpStatus.GATEWAY_TIMEOUT, "No answer in time");
 
     private final HttpStatus status;
     private final String title;
