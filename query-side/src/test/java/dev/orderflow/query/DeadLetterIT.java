@@ -153,6 +153,7 @@ class DeadLetterIT {
     void anEventWithANulInItsPayloadIsParkedWhileTheRestFlowsAndHealthIsDegradedUntilItIsEvicted() {
         // As stored by a command side that let the NUL through: Postgres refuses it in any text column.
         UUID poisoned = events.customer("a\u0000b");
+        UUID poisonedProduct = events.product("p\u0000q", "1.00", 1);
         UUID healthy = events.customer("Healthy customer");
         UUID product = events.product("Product of the healthy order", "1.00", 5);
         UUID order = events.order(healthy, line(product, 1));
@@ -163,6 +164,11 @@ class DeadLetterIT {
             assertThat(parked.at("/letters/0/cause/message").asText()).as(group)
                     .contains("0x00").contains("('a\\u0000')").doesNotContain("\u0000");
         }
+        for (String group : List.of(CATALOGUE, ORDER_HISTORY)) {
+            assertThat(awaitParked(group, poisonedProduct, letters -> letters.size() == 1)
+                    .at("/letters/0/eventType").asText()).as(group).isEqualTo("ProductAddedEvent");
+        }
+        assertThat(awaitProduct(product).get("name").asText()).isEqualTo("Product of the healthy order");
         assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> user().getForEntity("/orders/" + order, JsonNode.class),
                 response -> response.getStatusCode() == HttpStatus.OK).getBody().get("customerName").asText())
                 .isEqualTo("Healthy customer");
@@ -170,8 +176,9 @@ class DeadLetterIT {
                 response -> response.getStatusCode() == HttpStatus.OK).getBody().get("orderCount").asInt()).isEqualTo(1);
 
         JsonNode degraded = awaitHealth(health -> health.get("status").asText().equals("DEGRADED"));
-        assertThat(degraded.at("/components/deadLetters/details/parked/" + ORDER_HISTORY).asLong()).isEqualTo(1);
+        assertThat(degraded.at("/components/deadLetters/details/parked/" + ORDER_HISTORY).asLong()).isEqualTo(2);
         assertThat(degraded.at("/components/deadLetters/details/parked/" + CUSTOMER_ACCOUNTS).asLong()).isEqualTo(1);
+        assertThat(degraded.at("/components/deadLetters/details/parked/" + CATALOGUE).asLong()).isEqualTo(1);
         assertThat(degraded.at("/components/eventProcessors/status").asText())
                 .as("the processors moved past the parked event").isEqualTo("UP");
         assertThat(http.getForEntity("/actuator/health", JsonNode.class).getStatusCode())
@@ -179,6 +186,10 @@ class DeadLetterIT {
 
         for (String group : List.of(ORDER_HISTORY, CUSTOMER_ACCOUNTS)) {
             assertThat(admin().exchange("/admin/dead-letters/" + group + "/" + poisoned, HttpMethod.DELETE, null,
+                    Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        for (String group : List.of(CATALOGUE, ORDER_HISTORY)) {
+            assertThat(admin().exchange("/admin/dead-letters/" + group + "/" + poisonedProduct, HttpMethod.DELETE, null,
                     Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         }
         JsonNode healthyAgain = awaitHealth(health -> health.get("status").asText().equals("UP"));
