@@ -15,6 +15,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -82,6 +83,7 @@ public class ProcessorAdminAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "eventProcessorsHealthIndicator")
     HealthIndicator eventProcessorsHealthIndicator(ProcessorAdmin admin) {
         return new ProcessorHealthIndicator(admin);
     }

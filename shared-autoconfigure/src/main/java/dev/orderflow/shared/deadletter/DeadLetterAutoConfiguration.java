@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -113,6 +114,7 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "deadLettersHealthIndicator")
     HealthIndicator deadLettersHealthIndicator(DeadLetterAdmin admin) {
         return new DeadLetterHealthIndicator(admin);
     }
