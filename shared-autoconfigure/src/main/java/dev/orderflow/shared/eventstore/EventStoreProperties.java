@@ -11,12 +11,17 @@ import java.time.Duration;
  *                              looks at the event table again: the most a processor waits for an event that no
  *                              wake-up announced (a commit in the same JVM, or a notification from another, wakes it
  *                              at once)
+ * @param crossInstanceWakeUp   announce each commit that appended events with a Postgres {@code NOTIFY}, and listen
+ *                              for the other instances' on one connection of the pool, so that the processors of every
+ *                              instance on the same database hear of an event at once; when off, an instance sees
+ *                              another's events within {@code fetchDelay}
  */
 @ConfigurationProperties("orderflow.event-store")
-public record EventStoreProperties(Duration fetchDelay) {
+public record EventStoreProperties(Duration fetchDelay, Boolean crossInstanceWakeUp) {
 
     public EventStoreProperties {
         fetchDelay = fetchDelay == null ? Duration.ofSeconds(1) : fetchDelay;
+        crossInstanceWakeUp = crossInstanceWakeUp == null || crossInstanceWakeUp;
         if (fetchDelay.isNegative() || fetchDelay.isZero()) {
             throw new IllegalArgumentException("orderflow.event-store.fetch-delay must be positive, was " + fetchDelay);
         }
