@@ -52,6 +52,7 @@ final class AppendListener implements SmartLifecycle {
             listening = thread;
         }
         if (listening != null) {
+            listening.interrupt(); // ends a reconnect pause; a wait in the driver ends within WAIT
             try {
                 listening.join(WAIT.multipliedBy(3).toMillis());
             } catch (InterruptedException e) {
