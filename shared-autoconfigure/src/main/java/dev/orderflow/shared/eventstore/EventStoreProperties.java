@@ -1,6 +1,7 @@
 package dev.orderflow.shared.eventstore;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
@@ -17,11 +18,10 @@ import java.time.Duration;
  *                              another's events within {@code fetchDelay}
  */
 @ConfigurationProperties("orderflow.event-store")
-public record EventStoreProperties(Duration fetchDelay, Boolean crossInstanceWakeUp) {
+public record EventStoreProperties(@DefaultValue("1s") Duration fetchDelay,
+                                   @DefaultValue("true") boolean crossInstanceWakeUp) {
 
     public EventStoreProperties {
-        fetchDelay = fetchDelay == null ? Duration.ofSeconds(1) : fetchDelay;
-        crossInstanceWakeUp = crossInstanceWakeUp == null || crossInstanceWakeUp;
         if (fetchDelay.isNegative() || fetchDelay.isZero()) {
             throw new IllegalArgumentException("orderflow.event-store.fetch-delay must be positive, was " + fetchDelay);
         }

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +32,11 @@ class EventStoreAutoConfigurationTest {
     @Test
     void eventsInAStorageEngineGetTheWakingStoreAndTheNotifications() {
         service.withBean(EventStorageEngine.class, InMemoryEventStorageEngine::new)
-                .run(context -> assertThat(context).hasSingleBean(WakingEmbeddedEventStore.class)
-                        .hasSingleBean(AppendNotifications.class).hasSingleBean(AppendListener.class));
+                .run(context -> {
+                    assertThat(context).hasSingleBean(WakingEmbeddedEventStore.class)
+                            .hasSingleBean(AppendNotifications.class).hasSingleBean(AppendListener.class);
+                    assertThat(context.getBean(EventStoreProperties.class).fetchDelay()).isEqualTo(Duration.ofSeconds(1));
+                });
     }
 
     @Test
