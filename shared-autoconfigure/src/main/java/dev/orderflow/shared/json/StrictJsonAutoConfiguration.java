@@ -23,7 +23,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 public class StrictJsonAutoConfiguration {
 
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer strictJsonInput() {
+    public Jackson2ObjectMapperBuilderCustomizer strictJsonInput() {
         return builder -> builder
                 .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .deserializerByType(String.class, new PlainTextDeserializer())
