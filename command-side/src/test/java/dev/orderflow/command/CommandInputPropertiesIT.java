@@ -1,8 +1,12 @@
 package dev.orderflow.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.shared.json.PlainText;
 import dev.orderflow.shared.security.DevelopmentCredentials;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -17,16 +21,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generated request bodies thrown at every command endpoint, over real HTTP on a real Postgres: the
- * service never answers 5xx, and whenever it answers 4xx nothing was appended to the event store.
+ * service never answers 5xx, whenever it answers 4xx nothing was appended to the event store, and what
+ * it accepts stores no control character (text with NULs and other control characters, NUL and blank ids
+ * and keys given twice are among what is generated).
  */
 class CommandInputPropertiesIT {
 
@@ -36,6 +42,7 @@ class CommandInputPropertiesIT {
     private static UUID customerId;
     private static UUID productId;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Endpoint(String method, String path, List<String> fields) {
     }
@@ -61,9 +68,11 @@ class CommandInputPropertiesIT {
     @Property(tries = 400)
     void noGeneratedBodyCausesA5xxAndNoRefusedOneStoresAnEvent(@ForAll("endpoints") Endpoint endpoint,
                                                                 @ForAll("bodies") Map<String, String> fields,
+                                                                @ForAll("duplicates") Map<String, String> duplicates,
                                                                 @ForAll("malformations") String malformation) throws Exception {
-        String body = malformation.isEmpty() ? json(endpoint, fields) : malformation;
+        String body = malformation.isEmpty() ? json(endpoint, fields, duplicates) : malformation;
         long eventsBefore = storedEvents();
+        long lastIndexBefore = lastGlobalIndex();
 
         HttpResponse<String> response = send(endpoint.method(), endpoint.path(), body);
 
@@ -74,6 +83,9 @@ class CommandInputPropertiesIT {
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(storedEvents()).as("%s %s with %s was refused but stored an event", endpoint.method(), endpoint.path(), body)
                     .isEqualTo(eventsBefore);
+        } else {
+            assertThat(textStoredSince(lastIndexBefore)).as("%s %s with %s was accepted", endpoint.method(), endpoint.path(), body)
+                    .allSatisfy(text -> assertThat(PlainText.refusal(text)).as("stored text %s", text).isEmpty());
         }
     }
 
@@ -104,9 +116,29 @@ class CommandInputPropertiesIT {
                         "[{\"productId\": \"" + UUID.randomUUID() + "\", \"quantity\": 0}]",
                         "[{\"productId\": \"" + UUID.randomUUID() + "\", \"quantity\": 3, \"x\": 1}]"),
                 Arbitraries.strings().ofMaxLength(300).map(text -> "\"" + text.replace("\\", "").replace("\"", "") + "\""),
+                withControlCharacter(),
+                Arbitraries.of("\"\\u0000\"", "\"\\u0000" + UUID.randomUUID() + "\"", "\"\\t\"", "\"" + customerId + "\\u0000\""),
                 Arbitraries.integers().between(-5, 2_000_000).map(String::valueOf));
         return Arbitraries.maps(Arbitraries.of("customerId", "productId", "orderId", "name", "email", "creditLimit",
                 "price", "stock", "quantity", "lines", "unknownField"), value).ofMaxSize(6);
+    }
+
+    /** Text with a control character somewhere, escaped as JSON allows it (a raw one is malformed JSON). */
+    private static Arbitrary<String> withControlCharacter() {
+        Arbitrary<String> control = Arbitraries.oneOf(Arbitraries.chars().range('\u0000', '\u001f'),
+                        Arbitraries.chars().range('\u007f', '\u009f'))
+                .map(c -> String.format("\\u%04x", (int) c));
+        Arbitrary<String> around = Arbitraries.strings().alpha().numeric().withChars(' ', '@', '.').ofMaxLength(20);
+        return Combinators.combine(around, control, around).as((before, c, after) -> "\"" + before + c + after + "\"");
+    }
+
+    /** Mostly none; sometimes a key given a second time, with another value, after the others. */
+    @Provide
+    Arbitrary<Map<String, String>> duplicates() {
+        Arbitrary<String> value = Arbitraries.of("-5", "0", "1", "\"\"", "null", "\"Again\"", "\"\\u0000\"", "99999999999");
+        Arbitrary<Map<String, String>> some = Arbitraries.maps(Arbitraries.of("customerId", "productId", "orderId", "name",
+                "email", "creditLimit", "price", "stock", "quantity", "lines"), value).ofMinSize(1).ofMaxSize(2);
+        return Arbitraries.integers().between(1, 4).flatMap(roll -> roll == 1 ? some : Arbitraries.just(Map.of()));
     }
 
     /** Mostly none (the body is built from fields); sometimes a body that is not JSON at all. */
@@ -118,11 +150,41 @@ class CommandInputPropertiesIT {
         return Arbitraries.integers().between(1, 10).flatMap(roll -> roll <= 8 ? Arbitraries.just("") : notJson);
     }
 
-    private static String json(Endpoint endpoint, Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .filter(field -> endpoint.fields().contains(field.getKey()) || field.getKey().equals("unknownField"))
-                .map(field -> "\"" + field.getKey() + "\": " + field.getValue())
-                .collect(Collectors.joining(", ", "{", "}"));
+    private static String json(Endpoint endpoint, Map<String, String> fields, Map<String, String> duplicates) {
+        List<String> members = new ArrayList<>();
+        fields.forEach((key, value) -> {
+            if (endpoint.fields().contains(key) || key.equals("unknownField")) {
+                members.add("\"" + key + "\": " + value);
+            }
+        });
+        duplicates.forEach((key, value) -> {
+            if (fields.containsKey(key) && endpoint.fields().contains(key)) {
+                members.add("\"" + key + "\": " + value);
+            }
+        });
+        return String.join(", ", members).transform(inner -> "{" + inner + "}");
+    }
+
+    private static long lastGlobalIndex() {
+        Long last = jdbc.queryForObject("select coalesce(max(global_index), 0) from axon.domain_event_entry", Long.class);
+        return last == null ? 0 : last;
+    }
+
+    /** Every text value of every event payload appended after that index. */
+    private static List<String> textStoredSince(long globalIndex) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (String payload : jdbc.queryForList("select convert_from(payload, 'UTF8') from axon.domain_event_entry "
+                + "where global_index > ?", String.class, globalIndex)) {
+            collectText(JSON.readTree(payload), texts);
+        }
+        return texts;
+    }
+
+    private static void collectText(JsonNode node, List<String> texts) {
+        if (node.isTextual()) {
+            texts.add(node.asText());
+        }
+        node.forEach(child -> collectText(child, texts));
     }
 
     private static long storedEvents() {
