@@ -60,11 +60,20 @@ class HttpEdgeIT {
         assertProblem(answer, 501, "METHOD_NOT_ALLOWED");
     }
 
-    @Test
-    void aPathTomcatCannotDecodeIsA400Problem() throws IOException {
-        Answer answer = RawHttp.send(port, "GET /customers/%zz HTTP/1.1", authorizedJson(), null);
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /customers/%zz HTTP/1.1", "GET /customers/%C0%AF HTTP/1.1", "G{T /customers HTTP/1.1",
+            "GET /cust omers HTTP/1.1", "GET /customers\u0001 HTTP/1.1"})
+    void aRequestLineTomcatCannotReadIsA400Problem(String requestLine) throws IOException {
+        Answer answer = RawHttp.send(port, requestLine, authorizedJson(), null);
 
         assertProblem(answer, 400, "INVALID_INPUT");
+    }
+
+    @Test
+    void anHttpVersionTomcatDoesNotSpeakIsA505Problem() throws IOException {
+        Answer answer = RawHttp.send(port, "GET /customers HTTP/1.7", authorizedJson(), null);
+
+        assertProblem(answer, 505, "INTERNAL_ERROR");
     }
 
     @Test

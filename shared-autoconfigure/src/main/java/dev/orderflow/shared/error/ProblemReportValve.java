@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tomcat's last word on a request, in problem+json instead of its HTML page: what Tomcat refuses before
- * any servlet or error page could see it (a malformed request line, an undecodable path) still answers
- * with a {@code kind}. It writes only when nothing else wrote an answer. What Tomcat refuses while still
- * reading the request head (headers too large or too many) it answers before this valve runs, or closes
- * the connection; docs/reliability.md says which.
+ * any servlet or error page could see it (a request line it cannot read, an undecodable path, headers too
+ * large or too many, CONNECT, an HTTP version it does not speak) still answers with a {@code kind}. It
+ * writes only when nothing else wrote an answer. What it cannot shape is what gets no answer at all: a
+ * connection Tomcat closes (a read timeout, a client that stops mid-request) or a TLS failure.
  */
 public class ProblemReportValve extends ErrorReportValve {
 
