@@ -163,11 +163,12 @@ class InputHardeningIT {
     }
 
     @Test
-    void anUnknownRouteAWrongMethodAndAnUnacceptableAnswerEachHaveAKind() {
+    void anUnknownRouteAndAWrongMethodEachHaveAKind() {
         ResponseEntity<JsonNode> unknownRoute = http.send(HttpMethod.GET, "/no-such-route", null, null);
         ResponseEntity<JsonNode> wrongMethod = http.send(HttpMethod.DELETE, "/customers", null, null);
 
         assertProblem(unknownRoute, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat(unknownRoute.getBody().get("detail").asText()).isEqualTo("Nothing is served at GET /no-such-route");
         assertProblem(wrongMethod, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED");
         assertThat(wrongMethod.getHeaders().getAllow()).contains(HttpMethod.POST);
     }
