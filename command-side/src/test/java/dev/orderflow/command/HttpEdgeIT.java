@@ -54,6 +54,19 @@ class HttpEdgeIT {
     }
 
     @Test
+    void anAnswerTheClientDoesNotAcceptIsA406Problem() throws IOException {
+        List<String> headers = authorizedJson();
+        headers.add("Accept: application/xml");
+        String email = "accept-" + UUID.randomUUID() + "@example.com";
+
+        Answer answer = RawHttp.send(port, "POST /customers HTTP/1.1", headers,
+                "{\"name\": \"Ann\", \"email\": \"" + email + "\", \"creditLimit\": 1}");
+
+        assertProblem(answer, 406, "NOT_ACCEPTABLE");
+        assertThat(events.mentioning(email)).as("a command refused 406 was stored anyway").isZero();
+    }
+
+    @Test
     void connectIsRefusedByTomcatAsNotImplementedWithTheMethodKind() throws IOException {
         Answer answer = RawHttp.send(port, "CONNECT localhost:443 HTTP/1.1", authorizedJson(), null);
 

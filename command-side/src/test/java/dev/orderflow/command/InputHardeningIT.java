@@ -52,6 +52,18 @@ class InputHardeningIT {
     }
 
     @Test
+    void theNulOfTheReadmeIsRefusedAsItShows() {
+        String email = uniqueEmail();
+
+        ResponseEntity<JsonNode> response = http.post("/customers", """
+                {"name": "Ann\\u0000Lee", "email": "%s", "creditLimit": 1}""".formatted(email));
+
+        assertInvalid(response, "name");
+        assertThat(response.getBody().get("detail").asText()).isEqualTo("name: must not contain control characters (U+0000 at position 3)");
+        assertThat(events.mentioning(email)).isZero();
+    }
+
+    @Test
     void everyTextFieldOfEveryBodyRefusesANul() {
         UUID customerId = registeredCustomer();
         UUID productId = addedProduct();
@@ -96,7 +108,7 @@ class InputHardeningIT {
                 .formatted(UUID.randomUUID(), productId));
 
         assertInvalid(restock, "quantity");
-        assertThat(restock.getBody().get("errors").get(0).get("reason").asText()).isEqualTo("is given more than once");
+        assertThat(restock.getBody().get("detail").asText()).isEqualTo("quantity: is given more than once");
         assertInvalid(order, "lines[0].quantity");
         assertThat(events.of(productId)).hasSize(1);
     }

@@ -19,11 +19,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Gives every servlet-based service the same problem+json error mapping, at every layer that can answer
  * an error: Spring MVC ({@link ProblemDetailsAdvice}), the error page the servlet container forwards to
- * ({@link ProblemErrorController}, in place of Spring Boot's), and Tomcat itself ({@link ProblemReportValve}).
+ * ({@link ProblemErrorController}, in place of Spring Boot's), and Tomcat itself ({@link ProblemReportValve});
+ * and the checks that refuse a request before its handler runs rather than after ({@link ContentTypeFilter},
+ * {@link JsonAnswersOnly}).
  */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,6 +53,16 @@ public class ErrorMappingAutoConfiguration {
     @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
+    }
+
+    @Bean
+    WebMvcConfigurer jsonAnswersOnly() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new JsonAnswersOnly());
+            }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)
