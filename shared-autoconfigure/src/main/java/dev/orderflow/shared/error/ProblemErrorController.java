@@ -1,5 +1,6 @@
 package dev.orderflow.shared.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * like every other error. The container's message is not repeated: it may quote the request.
  */
 @Controller
+@Hidden // not part of the API: only the servlet container forwards here
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController implements ErrorController {
 

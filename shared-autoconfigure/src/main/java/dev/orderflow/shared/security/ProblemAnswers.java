@@ -2,10 +2,10 @@ package dev.orderflow.shared.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.shared.error.ErrorKind;
+import dev.orderflow.shared.error.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import dev.orderflow.shared.error.ProblemResponses;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
@@ -27,6 +27,8 @@ import java.util.List;
 class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     static final String REALM = "orderflow";
+    /** The only methods the firewall lets through: those the API has endpoints for, and HEAD and OPTIONS. */
+    static final List<String> FIREWALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final ObjectMapper json;
 
@@ -64,9 +66,6 @@ class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler, R
         write(request, response, ErrorKind.INVALID_INPUT, "The request was refused: its path or headers hold "
                 + "characters or sequences that are not allowed (such as .., ;, //, an encoded slash or a control character)");
     }
-
-    /** The only methods the firewall lets through: those the API has endpoints for, and HEAD and OPTIONS. */
-    static final List<String> FIREWALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private void write(HttpServletRequest request, HttpServletResponse response, ErrorKind kind, String detail)
             throws IOException {

@@ -7,16 +7,22 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The request-body mapper as every service builds it, reading bodies it must refuse rather than guess at. */
+/**
+ * The request-body mapper as Spring Boot builds it in every service (Jackson's auto-configuration with this
+ * one), reading bodies it must refuse rather than guess at.
+ */
 class StrictJsonAutoConfigurationTest {
 
     record Body(UUID id, String name, Integer count, int units, BigDecimal amount, List<String> tags) {
@@ -25,9 +31,11 @@ class StrictJsonAutoConfigurationTest {
     private final ObjectMapper json = strictMapper();
 
     private static ObjectMapper strictMapper() {
-        Jackson2ObjectMapperBuilder builder = new Jackson2ObjectMapperBuilder();
-        new StrictJsonAutoConfiguration().strictJsonInput().customize(builder);
-        return builder.build();
+        AtomicReference<ObjectMapper> mapper = new AtomicReference<>();
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, StrictJsonAutoConfiguration.class))
+                .run(context -> mapper.set(context.getBean(ObjectMapper.class)));
+        return mapper.get();
     }
 
     @Test
