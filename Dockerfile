@@ -4,22 +4,11 @@
 # docker-compose.yml builds all three from this file.
 
 # Build: the three services' executable jars, with Maven (the build stage is the same for every MODULE, so
-# building the three images builds the code once).
+# building the three images builds the code once). It copies the whole tree, less what .dockerignore leaves out
+# (build output, local data), so the reactor finds every module the root pom lists, however many there are.
 FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /build
-COPY pom.xml ./
-COPY api-events/pom.xml api-events/
-COPY shared-autoconfigure/pom.xml shared-autoconfigure/
-COPY command-side/pom.xml command-side/
-COPY query-side/pom.xml query-side/
-COPY saga-coordinator/pom.xml saga-coordinator/
-COPY standalone/pom.xml standalone/
-COPY distributed-tests/pom.xml distributed-tests/
-COPY api-events/src api-events/src
-COPY shared-autoconfigure/src shared-autoconfigure/src
-COPY command-side/src command-side/src
-COPY query-side/src query-side/src
-COPY saga-coordinator/src saga-coordinator/src
+COPY . ./
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -pl command-side,query-side,saga-coordinator -am package -DskipTests
 

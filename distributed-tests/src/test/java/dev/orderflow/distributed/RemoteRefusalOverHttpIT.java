@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
 import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.distributed.support.AxonServerAnswers;
+import io.axoniq.axonserver.grpc.ErrorMessage;
 import io.axoniq.axonserver.grpc.command.CommandResponse;
+import io.grpc.Status;
+import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.command.CommandSerializer;
@@ -19,11 +23,14 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -31,10 +38,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.async.DeferredResult;
 
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +57,7 @@ import static org.awaitility.Awaitility.await;
  * and read back with Axon's own connector serializer, and the REST layer answers what the sender received. No Axon
  * Server runs here: its address points at a closed port, which also shows that readiness is down without it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = RemoteRefusalOverHttpIT.RefusingService.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -102,6 +114,62 @@ class RemoteRefusalOverHttpIT {
     }
 
     @Test
+    void aRepeatedCreateAxonServerRefusesOnCommitIs409() {
+        assertProblem("taken-on-axon-server", HttpStatus.CONFLICT, "CONFLICT", "A resource with this id already exists");
+    }
+
+    @Test
+    void noHandlerForTheCommandIs503() {
+        assertProblem(answered("AXONIQ-4000", "No Handler for command: PlaceOrderCommand"),
+                      HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE",
+                      "No running service handles this request at the moment; retry once the service that handles it"
+                              + " is up");
+    }
+
+    @Test
+    void noHandlerForTheQueryIs503() {
+        ResponseEntity<JsonNode> answer = http.post().uri("/query-answers/{code}", "AXONIQ-5000").retrieve()
+                                              .toEntity(JsonNode.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getBody().path("kind").asText()).isEqualTo("UNAVAILABLE");
+    }
+
+    @Test
+    void aCommandAxonServerCouldNotDeliverIs503() {
+        ResponseEntity<JsonNode> answer = answered("AXONIQ-4003", "Connection to the handler lost");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.getBody().path("detail").asText()).contains("AXONIQ-4003");
+    }
+
+    @Test
+    void anAnswerTheSenderGaveUpWaitingForIs504() {
+        ResponseEntity<JsonNode> answer = http.post().uri("/unanswered/bounded").retrieve().toEntity(JsonNode.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(answer.getBody().path("kind").asText()).isEqualTo("TIMED_OUT");
+    }
+
+    @Test
+    void aRequestThatOutlivesTheAsyncRequestTimeoutIs504() {
+        ResponseEntity<JsonNode> answer = http.post().uri("/unanswered/deferred").retrieve().toEntity(JsonNode.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody().path("kind").asText()).isEqualTo("TIMED_OUT");
+    }
+
+    @Test
+    void anyOtherCodeStays500AndIsLogged(CapturedOutput output) {
+        ResponseEntity<JsonNode> answer = post("too-large-for-axon-server");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(output.getOut()).contains("Unexpected failure handling uri=/refusals/too-large-for-axon-server"
+                                             + " (Axon Server error code AXONIQ-2001)");
+    }
+
+    @Test
     void aFailureThatIsNoRefusalStays500() {
         ResponseEntity<JsonNode> answer = post("failure");
 
@@ -127,13 +195,20 @@ class RemoteRefusalOverHttpIT {
     }
 
     private void assertProblem(String how, HttpStatus status, String kind, String detail) {
-        ResponseEntity<JsonNode> answer = post(how);
+        assertProblem(post(how), status, kind, detail);
+    }
 
+    private static void assertProblem(ResponseEntity<JsonNode> answer, HttpStatus status, String kind, String detail) {
         assertThat(answer.getStatusCode()).isEqualTo(status);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(answer.getBody().path("kind").asText()).isEqualTo(kind);
         assertThat(answer.getBody().path("detail").asText()).isEqualTo(detail);
         assertThat(answer.getBody().path("status").asInt()).isEqualTo(status.value());
+    }
+
+    private ResponseEntity<JsonNode> answered(String code, String message) {
+        return http.post().uri("/answers/{code}", code).contentType(MediaType.TEXT_PLAIN).body(message).retrieve()
+                   .toEntity(JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> post(String how) {
@@ -158,6 +233,12 @@ class RemoteRefusalOverHttpIT {
                 case "taken-on-commit" -> CurrentUnitOfWork.get().onCommit(unitOfWork -> {
                     throw new ConcurrencyException("Invalid sequence number 0 for aggregate 42, expected 1");
                 });
+                case "taken-on-axon-server" -> CurrentUnitOfWork.get().onCommit(unitOfWork -> {
+                    throw AxonServerAnswers.invalidSequence("42", 0, 1);
+                });
+                case "too-large-for-axon-server" -> CurrentUnitOfWork.get().onCommit(unitOfWork -> {
+                    throw AxonServerAnswers.status(Status.INVALID_ARGUMENT, "AXONIQ-2001", "Event payload too large");
+                });
                 case "failure" -> throw new IllegalStateException("The disk is full");
                 default -> {
                 }
@@ -180,6 +261,37 @@ class RemoteRefusalOverHttpIT {
                          AxonServerConfiguration configuration) {
             this.commandBus = commandBus;
             this.axonServerWire = new CommandSerializer(messageSerializer, configuration);
+        }
+
+        /** The sender's side of an answer Axon Server gives itself (no handler, a dispatch failure), read back by Axon's connector. */
+        @PostMapping("/answers/{code}")
+        ResponseEntity<Void> answer(@PathVariable String code, @RequestBody String message) throws Throwable {
+            CommandResponse fromAxonServer = CommandResponse.newBuilder()
+                    .setRequestIdentifier(UUID.randomUUID().toString())
+                    .setErrorCode(code)
+                    .setErrorMessage(ErrorMessage.newBuilder().setErrorCode(code).setMessage(message)
+                                                 .setLocation("axonserver"))
+                    .build();
+            throw axonServerWire.deserialize(fromAxonServer).exceptionResult();
+        }
+
+        /** A query's answer with this code, converted as Axon's Axon Server query bus converts it. */
+        @PostMapping("/query-answers/{code}")
+        ResponseEntity<Void> queryAnswer(@PathVariable String code) {
+            throw ErrorCode.getFromCode(code).convert(ErrorMessage.newBuilder().setErrorCode(code)
+                    .setMessage("No Handler for query: FindOrderQuery").setLocation("axonserver").build());
+        }
+
+        /** A command's answer that never comes, waited for with a bound, as a sender may wait on Axon Server. */
+        @PostMapping("/unanswered/bounded")
+        CompletableFuture<ResponseEntity<Void>> unansweredWithinABound() {
+            return new CompletableFuture<ResponseEntity<Void>>().orTimeout(50, TimeUnit.MILLISECONDS);
+        }
+
+        /** The same, left to Spring MVC's limit for an asynchronous request, as the command controllers are. */
+        @PostMapping("/unanswered/deferred")
+        DeferredResult<ResponseEntity<Void>> unansweredWithinSpringsLimit() {
+            return new DeferredResult<>(50L);
         }
 
         @PostMapping("/refusals/{how}")

@@ -13,7 +13,8 @@ import org.axonframework.messaging.MessageHandler;
  * after every handler interceptor has returned, still travels back with its kind (see {@link RemoteRefusals}):
  * <ul>
  *   <li>a create that repeats an existing aggregate id, or a change racing another one, which Axon Server's event
- *   store rejects on commit (its error {@code AXONIQ-2000}, which Axon turns into a {@code ConcurrencyException});</li>
+ *   store rejects on commit with a gRPC status carrying its error code {@code AXONIQ-2000} (read by
+ *   {@code AxonServerErrors});</li>
  *   <li>a refusal of a subscribing event handler run in the same unit of work (the email registry's unique key).</li>
  * </ul>
  * Axon Server would otherwise report those as a plain failure, answered 500.

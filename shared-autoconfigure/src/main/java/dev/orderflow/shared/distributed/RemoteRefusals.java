@@ -1,5 +1,6 @@
 package dev.orderflow.shared.distributed;
 
+import dev.orderflow.shared.error.AxonServerErrors;
 import dev.orderflow.shared.error.DomainErrors;
 import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.shared.error.ErrorKind;
@@ -72,6 +73,10 @@ public final class RemoteRefusals {
         }
         if (failure instanceof ConcurrencyException) {
             return "The resource was changed concurrently; retry the request";
+        }
+        Optional<String> sequenceTaken = AxonServerErrors.sequenceTakenDetail(failure);
+        if (sequenceTaken.isPresent()) {
+            return sequenceTaken.get();
         }
         return failure.getMessage() == null ? kind.title() : failure.getMessage();
     }

@@ -39,9 +39,12 @@ public final class DomainErrors {
                 || error instanceof AggregateStreamCreationException) {
             return Optional.of(ErrorKind.CONFLICT);
         }
-        if (error instanceof CommandExecutionException remote) {
-            return remote.getDetails().filter(RemoteDomainError.class::isInstance)
-                    .map(details -> ((RemoteDomainError) details).kind());
+        if (error instanceof CommandExecutionException remote
+                && remote.getDetails().orElse(null) instanceof RemoteDomainError details) {
+            return Optional.of(details.kind());
+        }
+        if (AxonServerErrors.isSequenceTaken(error)) {
+            return Optional.of(ErrorKind.CONFLICT);
         }
         return Optional.empty();
     }

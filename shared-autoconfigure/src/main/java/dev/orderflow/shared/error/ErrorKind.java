@@ -18,6 +18,10 @@ public enum ErrorKind {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     /** The body is sent in a media type the endpoint does not read (commands read {@code application/json}). */
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    /** Nothing can take the request right now (no service handles it, Axon Server out of reach): retry later. */
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    /** No answer in time; the request may still take effect. */
+    TIMED_OUT(HttpStatus.GATEWAY_TIMEOUT, "No answer in time"),
     /** The service failed; the failure is logged. Nothing the client sent is known to be wrong. */
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -27,6 +27,7 @@ import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -35,6 +36,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Maps every failure to RFC 7807 problem+json, once for all services: invalid input 400 naming each
@@ -61,9 +63,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalidInput(e, List.of(e.fieldError()), request);
     }
 
+    /**
+     * A failure: 503 or 504 when it may pass (no handler, Axon Server out of reach, a timeout; see
+     * {@link AxonServerErrors}), else 500, logged with Axon Server's error code when it carries one. A refusal
+     * that reaches here unrecognised by type (Axon Server's own refusal on commit) still gets its kind.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        log.error("Unexpected failure handling {}", request.getDescription(false), e);
+        Optional<ErrorKind> refusal = DomainErrors.kindOf(e);
+        if (refusal.isPresent()) {
+            return problem(e, refusal.get(), detail(e, refusal.get()), request);
+        }
+        Optional<AxonServerErrors.Unavailability> unavailable = AxonServerErrors.unavailability(e);
+        if (unavailable.isPresent()) {
+            log.warn("Could not handle {}: {}", request.getDescription(false), e.toString());
+            return problem(e, unavailable.get().kind(), unavailable.get().detail(), request);
+        }
+        log.error("Unexpected failure handling {}{}", request.getDescription(false),
+                AxonServerErrors.codeOf(e).map(code -> " (Axon Server error code " + code + ")").orElse(""), e);
         ProblemDetail body = body(ErrorKind.INTERNAL_ERROR,
                 "The request failed unexpectedly; the failure is logged on the server.");
         return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
@@ -104,6 +121,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String expected = article(e.getParameter().getParameterType().getSimpleName());
         return invalidInput(e, List.of(new FieldError(e.getVariableName(), "must be " + expected)), request);
+    }
+
+    /** A request that outlived Spring MVC's limit for an asynchronous answer (a command waiting on Axon Server, say). */
+    @Override
+    protected ResponseEntity<Object> handleAsyncRequestTimeoutException(AsyncRequestTimeoutException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(e, ErrorKind.TIMED_OUT, AxonServerErrors.NO_ANSWER_IN_TIME, request);
     }
 
     @Override
@@ -234,7 +258,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ("aeiouAEIOU".indexOf(name.charAt(0)) >= 0 && !name.equals("UUID") ? "an " : "a ") + name;
     }
 
-    private static String detail(RuntimeException e, ErrorKind kind) {
+    private static String detail(Exception e, ErrorKind kind) {
         if (e instanceof AggregateNotFoundException notFound) {
             return "Nothing exists with id " + notFound.getAggregateIdentifier();
         }
@@ -249,6 +273,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (e instanceof CommandExecutionException remote && remote.getDetails().orElse(null) instanceof RemoteDomainError details) {
             return details.message();
+        }
+        Optional<String> sequenceTaken = AxonServerErrors.sequenceTakenDetail(e);
+        if (sequenceTaken.isPresent()) {
+            return sequenceTaken.get();
         }
         return e.getMessage() == null ? kind.title() : e.getMessage();
     }

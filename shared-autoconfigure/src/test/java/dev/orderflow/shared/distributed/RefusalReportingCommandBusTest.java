@@ -1,5 +1,6 @@
 package dev.orderflow.shared.distributed;
 
+import dev.orderflow.shared.error.AxonServerAnswers;
 import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.shared.error.ErrorKind;
 import dev.orderflow.shared.error.RemoteDomainError;
@@ -28,8 +29,27 @@ class RefusalReportingCommandBusTest {
     private final SimpleCommandBus bus = new RefusalReportingCommandBus(SimpleCommandBus.builder());
 
     @Test
-    void anAggregateIdTakenAlreadyFoundByTheEventStoreOnCommitIsAConflict() {
-        // What Axon Server's event store reports on commit for a repeated create or a racing change (AXONIQ-2000).
+    void aRepeatedCreateThatAxonServerRefusesOnCommitIsAConflictOnAnExistingId() {
+        // Axon Server's event store refuses the append when the unit of work commits, with its gRPC status.
+        bus.subscribe(COMMAND, failingOnCommit(AxonServerAnswers.invalidSequence("42", 0, 1)));
+
+        CommandResultMessage<?> result = dispatch();
+
+        assertThat(result.exceptionResult()).isInstanceOf(CommandExecutionException.class);
+        assertThat(result.<RemoteDomainError>exceptionDetails()).contains(
+                new RemoteDomainError(ErrorKind.CONFLICT, "A resource with this id already exists"));
+    }
+
+    @Test
+    void aConcurrentChangeThatAxonServerRefusesOnCommitIsAConflict() {
+        bus.subscribe(COMMAND, failingOnCommit(AxonServerAnswers.invalidSequence("42", 4, 6)));
+
+        assertThat(dispatch().<RemoteDomainError>exceptionDetails()).contains(
+                new RemoteDomainError(ErrorKind.CONFLICT, "The resource was changed concurrently; retry the request"));
+    }
+
+    @Test
+    void aConcurrencyExceptionFoundOnCommitIsAConflict() {
         bus.subscribe(COMMAND, failingOnCommit(new ConcurrencyException("Invalid sequence number 0 for aggregate 42")));
 
         CommandResultMessage<?> result = dispatch();
