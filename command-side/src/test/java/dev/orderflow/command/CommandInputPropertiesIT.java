@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Generated request bodies thrown at every command endpoint, over real HTTP on a real Postgres: the
  * service never answers 5xx, whenever it answers 4xx nothing was appended to the event store, and what
- * it accepts stores no control character (text with NULs and other control characters, NUL and blank ids
- * and keys given twice are among what is generated).
+ * it accepts stores no control character (text with NULs and other control characters, NUL and blank ids,
+ * keys given twice and weak or empty If-Match headers are among what is generated).
  */
 class CommandInputPropertiesIT {
 
@@ -69,12 +70,13 @@ class CommandInputPropertiesIT {
     void noGeneratedBodyCausesA5xxAndNoRefusedOneStoresAnEvent(@ForAll("endpoints") Endpoint endpoint,
                                                                 @ForAll("bodies") Map<String, String> fields,
                                                                 @ForAll("duplicates") Map<String, String> duplicates,
-                                                                @ForAll("malformations") String malformation) throws Exception {
+                                                                @ForAll("malformations") String malformation,
+                                                                @ForAll("ifMatches") Optional<String> ifMatch) throws Exception {
         String body = malformation.isEmpty() ? json(endpoint, fields, duplicates) : malformation;
         long eventsBefore = storedEvents();
         long lastIndexBefore = lastGlobalIndex();
 
-        HttpResponse<String> response = send(endpoint.method(), endpoint.path(), body);
+        HttpResponse<String> response = send(endpoint.method(), endpoint.path(), body, ifMatch);
 
         assertThat(response.statusCode()).as("%s %s with %s: %s", endpoint.method(), endpoint.path(), body, response.body())
                 .isLessThan(500);
@@ -141,6 +143,14 @@ class CommandInputPropertiesIT {
         return Arbitraries.integers().between(1, 4).flatMap(roll -> roll == 1 ? some : Arbitraries.just(Map.of()));
     }
 
+    /** Mostly no If-Match; sometimes one, right or wrong, weak or empty. */
+    @Provide
+    Arbitrary<Optional<String>> ifMatches() {
+        Arbitrary<Optional<String>> some = Arbitraries.of("\"0\"", "\"1\"", "W/\"0\"", "", " ", "*", "\"x\"", "0")
+                .map(Optional::of);
+        return Arbitraries.integers().between(1, 4).flatMap(roll -> roll == 1 ? some : Arbitraries.just(Optional.<String>empty()));
+    }
+
     /** Mostly none (the body is built from fields); sometimes a body that is not JSON at all. */
     @Provide
     Arbitrary<String> malformations() {
@@ -193,10 +203,16 @@ class CommandInputPropertiesIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                        .method(method, HttpRequest.BodyPublishers.ofString(body))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", DevelopmentCredentials.USER.basicAuthorization()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(method, path, body, Optional.empty());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, Optional<String> ifMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Authorization", DevelopmentCredentials.USER.basicAuthorization());
+        ifMatch.ifPresent(value -> request.header("If-Match", value));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
