@@ -52,15 +52,21 @@ class InputHardeningIT {
     }
 
     @Test
-    void theNulOfTheReadmeIsRefusedAsItShows() {
-        String email = uniqueEmail();
+    void theReadmesRefusalsAnswerAsItShows() {
+        ResponseEntity<JsonNode> nul = http.post("/customers", """
+                {"name": "Ann\\u0000Lee", "email": "nul@example.com", "creditLimit": 1}""");
+        ResponseEntity<JsonNode> duplicate = http.post("/products/22222222-2222-4222-8222-222222222222/restock",
+                "{\"quantity\": 1, \"quantity\": -5}");
 
-        ResponseEntity<JsonNode> response = http.post("/customers", """
-                {"name": "Ann\\u0000Lee", "email": "%s", "creditLimit": 1}""".formatted(email));
-
-        assertInvalid(response, "name");
-        assertThat(response.getBody().get("detail").asText()).isEqualTo("name: must not contain control characters (U+0000 at position 3)");
-        assertThat(events.mentioning(email)).isZero();
+        assertThat(nul.getBody()).hasToString("""
+                {"type":"about:blank","title":"Invalid input","status":400,"detail":"name: must not contain control \
+                characters (U+0000 at position 3)","instance":"/customers","kind":"INVALID_INPUT","errors":[{"field":\
+                "name","reason":"must not contain control characters (U+0000 at position 3)"}]}""");
+        assertThat(duplicate.getBody()).hasToString("""
+                {"type":"about:blank","title":"Invalid input","status":400,"detail":"quantity: is given more than once",\
+                "instance":"/products/22222222-2222-4222-8222-222222222222/restock","kind":"INVALID_INPUT","errors":\
+                [{"field":"quantity","reason":"is given more than once"}]}""");
+        assertThat(events.mentioning("nul@example.com")).isZero();
     }
 
     @Test
