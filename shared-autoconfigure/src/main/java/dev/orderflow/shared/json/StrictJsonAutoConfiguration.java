@@ -28,9 +28,12 @@ public class StrictJsonAutoConfiguration {
                 .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .deserializerByType(String.class, new PlainTextDeserializer())
                 .postConfigurer(mapper -> {
+                    // A blank string (Jackson trims "\u0000" to nothing too) counts as empty, and empty fails:
+                    // without this, "" or "\u0000" as an id reads as null and a new id is made.
                     mapper.coercionConfigDefaults()
                             .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                             .setAcceptBlankAsEmpty(true);
+                    // Numbers and booleans only from JSON numbers and booleans: "1" is not a quantity.
                     for (LogicalType scalar : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
                         mapper.coercionConfigFor(scalar)
                                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
