@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.order.OrderConfirmedEvent;
 import dev.orderflow.api.order.OrderLine;
 import dev.orderflow.api.order.OrderRejectedEvent;
+import dev.orderflow.api.order.OrderShippedEvent;
+import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.shared.security.DevelopmentCredentials;
 import org.axonframework.common.transaction.TransactionManager;
@@ -59,7 +61,8 @@ class QueryApiIT {
                 && json.path("lines").path(0).path("unitPrice").decimalValue().compareTo(new BigDecimal("12.00")) == 0);
 
         assertThat(body.fieldNames()).toIterable().contains("orderId", "customerId", "customerName", "status",
-                "rejectionReason", "lines", "total");
+                "rejectionReason", "shipment", "lines", "total");
+        assertThat(body.get("shipment").isNull()).as("no shipment was scheduled").isTrue();
         assertThat(body.get("orderId").asText()).isEqualTo(order.toString());
         assertThat(body.get("customerId").asText()).isEqualTo(customer.toString());
         assertThat(body.get("customerName").asText()).isEqualTo("Ada Lovelace");
@@ -140,6 +143,25 @@ class QueryApiIT {
         assertThat(body.get("orderId").asText()).isEqualTo(order.toString());
         assertThat(body.get("shipmentId").asText()).isEqualTo(shipment.toString());
         assertThat(body.get("status").asText()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void aDispatchedOrderStaysConfirmedAndShowsItsShipmentDispatched() {
+        UUID customer = events.customer("Grace Hopper");
+        UUID cable = events.product("Nanosecond wire", "0.30", 100);
+        UUID order = events.order(customer, line(cable, 10));
+        UUID shipment = UUID.randomUUID();
+        events.publish("Order", order, new OrderConfirmedEvent(order));
+        events.publish("Shipment", shipment, new ShipmentScheduledEvent(shipment, order),
+                new ShipmentDispatchedEvent(shipment, order));
+        events.publish("Order", order, new OrderShippedEvent(order));
+
+        JsonNode body = awaitJson("/orders/" + order, json -> json.path("version").asLong() == 2
+                && json.path("shipment").asText().equals("DISPATCHED"));
+
+        assertThat(body.get("status").asText()).isEqualTo("CONFIRMED");
+        JsonNode listed = awaitJson("/orders?customerId=" + customer, json -> true).get("items").get(0);
+        assertThat(listed.get("shipment").asText()).isEqualTo("DISPATCHED");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.orderflow.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,7 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +62,31 @@ class StandaloneApplicationIT {
         assertThat(openApi.getBody()).contains("/customers/{customerId}/name", "/products/{productId}/restock",
                 "/orders/{orderId}/cancel", "/shipments/{shipmentId}/dispatch");
         assertThat(swaggerUi.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theApiDescriptionNamesTheApiItsVersionBasicAuthAndOneTagPerResourceInReadingOrder() throws Exception {
+        JsonNode openApi = new ObjectMapper().readTree(http.getForEntity("/v3/api-docs", String.class).getBody());
+
+        assertThat(openApi.at("/info/title").asText()).isEqualTo("Orderflow API");
+        assertThat(openApi.at("/info/version").asText()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(openApi.at("/info/description").asText()).contains("orderflow-standalone");
+        assertThat(openApi.at("/servers/0/url").asText()).isEqualTo("/");
+        assertThat(openApi.at("/components/securitySchemes/basicAuth/type").asText()).isEqualTo("http");
+        assertThat(openApi.at("/components/securitySchemes/basicAuth/scheme").asText()).isEqualTo("basic");
+        assertThat(openApi.at("/security/0").has("basicAuth")).isTrue();
+        List<String> tags = StreamSupport.stream(openApi.get("tags").spliterator(), false)
+                .map(tag -> tag.get("name").asText()).toList();
+        assertThat(tags).containsExactly("Customers", "Products", "Orders", "Shipments",
+                "Admin: event processors", "Admin: dead letters", "Admin: event store");
+        assertThat(openApi.get("tags")).allSatisfy(tag -> assertThat(tag.path("description").asText()).isNotBlank());
+        // A resource's commands and queries together, and every operation under one of the tags above.
+        assertThat(openApi.at("/paths/~1customers/post/tags/0").asText()).isEqualTo("Customers");
+        assertThat(openApi.at("/paths/~1customers~1{customerId}/get/tags/0").asText()).isEqualTo("Customers");
+        assertThat(openApi.at("/paths/~1orders~1{orderId}~1details/get/tags/0").asText()).isEqualTo("Orders");
+        assertThat(openApi.at("/paths/~1products~1{productId}/get/tags/0").asText()).isEqualTo("Products");
+        openApi.get("paths").forEach(path -> path.forEach(operation ->
+                assertThat(operation.get("tags")).singleElement().satisfies(tag -> assertThat(tags).contains(tag.asText()))));
     }
 
     private static HttpEntity<String> json(String body) {

@@ -107,10 +107,11 @@ final class StandaloneProcess implements AutoCloseable {
         return log;
     }
 
-    /** SIGTERM: Spring shuts down in order, and the embedded Postgres with it. */
-    void stopGracefully() throws InterruptedException {
+    /** SIGTERM: Spring shuts down in order, and the embedded Postgres with it; answers the exit code. */
+    int stopGracefully() throws InterruptedException {
         process.destroy();
         assertThat(process.waitFor(STOP_TIME.toSeconds(), TimeUnit.SECONDS)).as("stopped, see %s", log).isTrue();
+        return process.exitValue();
     }
 
     /** SIGKILL (what {@link Process#destroyForcibly()} sends on Linux and macOS): no shutdown hook runs. */

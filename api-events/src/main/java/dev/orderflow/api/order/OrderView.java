@@ -11,14 +11,18 @@ import java.util.UUID;
  *
  * @param status          {@code PENDING}, {@code CONFIRMED}, {@code REJECTED} or {@code CANCELLED}
  * @param rejectionReason why the order was rejected; null unless {@code REJECTED}
+ * @param shipment        where the order's shipment stands: {@code SCHEDULED}, {@code DISPATCHED} or
+ *                        {@code CANCELLED}; null until the saga schedules one. A dispatched order stays
+ *                        {@code CONFIRMED}: the shipment tells that it has left
  * @param total           the sum of quantity times unit price over the lines whose unit price is known
  * @param placedAt        when the order was placed
- * @param updatedAt       when the order's last event or stock reservation happened (renames do not count)
+ * @param updatedAt       when the order's last event, stock reservation or shipment change happened
+ *                        (renames do not count)
  * @param version         the order aggregate's version this view reflects: the sequence number of its
  *                        last event, the same number the command side sends as ETag
  */
 public record OrderView(UUID orderId, UUID customerId, String customerName, String status, String rejectionReason,
-                        List<OrderLineView> lines, BigDecimal total, Instant placedAt, Instant updatedAt,
+                        String shipment, List<OrderLineView> lines, BigDecimal total, Instant placedAt, Instant updatedAt,
                         long version) {
 
     public OrderView {

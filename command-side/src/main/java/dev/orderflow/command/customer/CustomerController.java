@@ -6,6 +6,7 @@ import dev.orderflow.api.customer.RenameCustomerCommand;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.command.AggregateVersions;
 import dev.orderflow.command.CommandResponses;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping("/customers")
-@Tag(name = "Customers", description = "Register customers and manage their name and credit limit")
+@Tag(name = ApiTags.CUSTOMERS)
 class CustomerController {
 
     private final CommandGateway commands;

@@ -8,6 +8,7 @@ import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.command.AggregateVersions;
 import dev.orderflow.command.CommandResponses;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping("/products")
-@Tag(name = "Products", description = "The catalogue and its stock")
+@Tag(name = ApiTags.PRODUCTS)
 class ProductController {
 
     private final CommandGateway commands;

@@ -6,6 +6,7 @@ import dev.orderflow.api.order.PlaceOrderCommand;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.command.AggregateVersions;
 import dev.orderflow.command.CommandResponses;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping("/orders")
-@Tag(name = "Orders", description = "Place and cancel orders; the fulfilment saga does the rest")
+@Tag(name = ApiTags.ORDERS)
 class OrderController {
 
     private final CommandGateway commands;

@@ -3,6 +3,7 @@ package dev.orderflow.command.shipping;
 import dev.orderflow.api.shipping.DispatchShipmentCommand;
 import dev.orderflow.command.AggregateVersions;
 import dev.orderflow.command.CommandResponses;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping("/shipments")
-@Tag(name = "Shipments", description = "The warehouse reports shipments leaving")
+@Tag(name = ApiTags.SHIPMENTS)
 class ShipmentController {
 
     private final CommandGateway commands;

@@ -6,6 +6,7 @@ import dev.orderflow.api.inventory.ProductPage;
 import dev.orderflow.api.inventory.ProductView;
 import dev.orderflow.query.Paging;
 import dev.orderflow.query.VersionedReads;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -22,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 /** The catalogue over REST. Only GET mappings: the command side owns the other methods on these paths. */
 @RestController
 @RequestMapping("/products")
-@Tag(name = "Catalogue", description = "Products with their price and stock")
+@Tag(name = ApiTags.PRODUCTS)
 class ProductQueryController {
 
     private final QueryGateway queries;

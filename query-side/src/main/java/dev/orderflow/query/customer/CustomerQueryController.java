@@ -3,6 +3,7 @@ package dev.orderflow.query.customer;
 import dev.orderflow.api.customer.CustomerView;
 import dev.orderflow.api.customer.FindCustomerQuery;
 import dev.orderflow.query.VersionedReads;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 /** Customer accounts over REST. Only GET mappings: the command side owns the other methods on these paths. */
 @RestController
 @RequestMapping("/customers")
-@Tag(name = "Customer accounts", description = "Customers with their credit limit, order count and amount spent")
+@Tag(name = ApiTags.CUSTOMERS)
 class CustomerQueryController {
 
     private final VersionedReads reads;

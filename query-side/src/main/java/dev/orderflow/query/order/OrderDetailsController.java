@@ -1,5 +1,6 @@
 package dev.orderflow.query.order;
 
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping("/orders")
-@Tag(name = "Order history")
+@Tag(name = ApiTags.ORDERS)
 class OrderDetailsController {
 
     private final OrderDetailsComposition composition;

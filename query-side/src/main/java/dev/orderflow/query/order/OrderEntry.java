@@ -1,6 +1,7 @@
 package dev.orderflow.query.order;
 
 import dev.orderflow.query.AggregateViewRow;
+import dev.orderflow.query.shipping.ShipmentStatus;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,6 +29,10 @@ class OrderEntry extends AggregateViewRow<UUID> {
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
     private String rejectionReason;
+    /** The order's latest shipment and where it stands, from the shipment's events; null until one is scheduled. */
+    private UUID shipmentId;
+    @Enumerated(EnumType.STRING)
+    private ShipmentStatus shipment;
     private BigDecimal total;
     private Instant placedAt;
     private Instant updatedAt;
@@ -71,6 +76,25 @@ class OrderEntry extends AggregateViewRow<UUID> {
         status = OrderStatus.CANCELLED;
     }
 
+    /** Whether a shipment scheduled for the order is new to it: a later one replaces an earlier. */
+    boolean shipmentScheduled(UUID scheduled) {
+        if (scheduled.equals(shipmentId)) {
+            return false; // delivered again: the shipment may have moved on since
+        }
+        shipmentId = scheduled;
+        shipment = ShipmentStatus.SCHEDULED;
+        return true;
+    }
+
+    /** Whether the event of this shipment moved it; one of an earlier shipment of the order changes nothing. */
+    boolean shipmentMoved(UUID ofShipment, ShipmentStatus status) {
+        if (!ofShipment.equals(shipmentId) || shipment == status) {
+            return false;
+        }
+        shipment = status;
+        return true;
+    }
+
     /** The total is the lines' quantity times unit price, over the lines whose price is known. */
     void totalOf(List<OrderLineEntry> lines) {
         total = lines.stream()
@@ -103,6 +127,10 @@ class OrderEntry extends AggregateViewRow<UUID> {
 
     String rejectionReason() {
         return rejectionReason;
+    }
+
+    ShipmentStatus shipment() {
+        return shipment;
     }
 
     BigDecimal total() {

@@ -14,8 +14,12 @@ import dev.orderflow.api.order.OrderPlacedEvent;
 import dev.orderflow.api.order.OrderRejectedEvent;
 import dev.orderflow.api.order.OrderShippedEvent;
 import dev.orderflow.api.order.OrderView;
+import dev.orderflow.api.shipping.ShipmentCancelledEvent;
+import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
+import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.query.ProjectionProcessors;
 import dev.orderflow.query.ViewUpdates;
+import dev.orderflow.query.shipping.ShipmentStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -44,6 +48,10 @@ import java.util.stream.Collectors;
  * A line's unit price is the catalogue price when the order was placed, until the stock is reserved: the
  * reservation's price replaces it (and {@code priceReserved} turns true), since that is what the customer
  * pays. The total follows the lines.
+ * <p>
+ * The order's status is the order aggregate's ({@code PENDING}, {@code CONFIRMED}, {@code REJECTED},
+ * {@code CANCELLED}); beside it the order shows its latest shipment's status, from the shipment events, so
+ * that a dispatched order shows that it has left.
  * <p>
  * Idempotent: order events carry the order's sequence number and are skipped at or below the version
  * already applied; everything else overwrites with the same values when delivered again. Runs on one
@@ -159,9 +167,29 @@ class OrderHistoryProjection {
     }
 
     @EventHandler
+    void on(ShipmentScheduledEvent event, @Timestamp Instant at, ReplayStatus replay) {
+        orders.findById(event.orderId())
+              .filter(order -> order.shipmentScheduled(event.shipmentId()))
+              .ifPresent(order -> {
+                  order.touch(at);
+                  publish(event.orderId(), replay);
+              });
+    }
+
+    @EventHandler
+    void on(ShipmentDispatchedEvent event, @Timestamp Instant at, ReplayStatus replay) {
+        moveShipment(event.orderId(), event.shipmentId(), ShipmentStatus.DISPATCHED, at, replay);
+    }
+
+    @EventHandler
+    void on(ShipmentCancelledEvent event, @Timestamp Instant at, ReplayStatus replay) {
+        moveShipment(event.orderId(), event.shipmentId(), ShipmentStatus.CANCELLED, at, replay);
+    }
+
+    @EventHandler
     void on(OrderShippedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at, ReplayStatus replay) {
-        // Shipping is the shipments read model's business; the order only moves to the new version, so a
-        // client waiting for the version its command answered with is not kept waiting.
+        // The status stays CONFIRMED (the shipment's events show it leaving); the order only moves to the new
+        // version, so a client waiting for the version its command answered with is not kept waiting.
         applyOrderEvent(event.orderId(), sequenceNumber, at, replay, order -> {
         });
     }
@@ -178,6 +206,19 @@ class OrderHistoryProjection {
         customers.findById(customerId).ifPresentOrElse(
                 customer -> customer.rename(name),
                 () -> customers.save(new OrderCustomerCopy(customerId, name)));
+    }
+
+    /**
+     * Shipment events carry the shipment's sequence number, not the order's, so they do not move the order's
+     * version; a shipment's events come in order (one segment), and applying one twice changes nothing.
+     */
+    private void moveShipment(UUID orderId, UUID shipmentId, ShipmentStatus status, Instant at, ReplayStatus replay) {
+        orders.findById(orderId)
+              .filter(order -> order.shipmentMoved(shipmentId, status))
+              .ifPresent(order -> {
+                  order.touch(at);
+                  publish(orderId, replay);
+              });
     }
 
     private void applyOrderEvent(UUID orderId, long sequenceNumber, Instant at, ReplayStatus replay,

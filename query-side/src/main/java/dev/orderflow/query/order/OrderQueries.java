@@ -75,6 +75,6 @@ class OrderQueries {
                         line.unitPrice() == null ? null : new Money(line.unitPrice()), line.priceReserved()))
                 .toList();
         return new OrderView(order.orderId(), order.customerId(), order.customerName(), order.status().name(),
-                order.rejectionReason(), lineViews, order.total(), order.placedAt(), order.updatedAt(), order.version());
+                order.rejectionReason(), order.shipment() == null ? null : order.shipment().name(), lineViews, order.total(), order.placedAt(), order.updatedAt(), order.version());
     }
 }

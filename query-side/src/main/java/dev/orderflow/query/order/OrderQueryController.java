@@ -7,6 +7,7 @@ import dev.orderflow.api.order.OrderView;
 import dev.orderflow.query.Paging;
 import dev.orderflow.query.UpdateStreams;
 import dev.orderflow.query.VersionedReads;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 /** The order history over REST. Only GET mappings: the command side owns the other methods on these paths. */
 @RestController
 @RequestMapping("/orders")
-@Tag(name = "Order history", description = "Orders with their customer's and products' names, prices and totals")
+@Tag(name = ApiTags.ORDERS)
 class OrderQueryController {
 
     private final QueryGateway queries;

@@ -3,6 +3,7 @@ package dev.orderflow.query.shipping;
 import dev.orderflow.api.shipping.FindShipmentByOrderQuery;
 import dev.orderflow.api.shipping.ShipmentView;
 import dev.orderflow.query.VersionedReads;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 /** Shipments over REST, by order. Only GET mappings: the command side owns the other methods under /shipments. */
 @RestController
 @RequestMapping("/shipments")
-@Tag(name = "Shipments")
+@Tag(name = ApiTags.SHIPMENTS)
 class ShipmentQueryController {
 
     private final VersionedReads reads;

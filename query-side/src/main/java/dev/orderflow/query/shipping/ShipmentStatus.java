@@ -1,5 +1,6 @@
 package dev.orderflow.query.shipping;
 
-enum ShipmentStatus {
+/** Where a shipment stands: in the shipments read model, and on its order in the order history. */
+public enum ShipmentStatus {
     SCHEDULED, DISPATCHED, CANCELLED
 }

@@ -13,6 +13,9 @@ import dev.orderflow.api.order.OrderRejectedEvent;
 import dev.orderflow.api.order.OrderShippedEvent;
 import dev.orderflow.api.order.OrderView;
 import dev.orderflow.api.shared.Money;
+import dev.orderflow.api.shipping.ShipmentCancelledEvent;
+import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
+import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.query.QuerySideTest;
 import dev.orderflow.query.Redelivery;
 import dev.orderflow.query.StoredEvents;
@@ -183,6 +186,41 @@ class OrderHistoryProjectionTest {
     }
 
     @Test
+    void aDispatchedShipmentShowsOnItsConfirmedOrderWithoutMovingTheOrdersVersion() {
+        UUID order = pendingOrder();
+        UUID shipment = UUID.randomUUID();
+        events.publish("Order", order, new OrderConfirmedEvent(order));
+        events.publish("Shipment", shipment, new ShipmentScheduledEvent(shipment, order));
+        OrderView scheduled = awaitOrder(order, view -> "SCHEDULED".equals(view.shipment()));
+        assertThat(scheduled.status()).isEqualTo("CONFIRMED");
+
+        events.publish("Shipment", shipment, new ShipmentDispatchedEvent(shipment, order));
+        events.publish("Order", order, new OrderShippedEvent(order));
+
+        OrderView shipped = awaitOrder(order, view -> view.version() == 2);
+        assertThat(shipped.status()).isEqualTo("CONFIRMED");
+        assertThat(shipped.shipment()).isEqualTo("DISPATCHED");
+        assertThat(shipped.updatedAt()).isAfterOrEqualTo(scheduled.updatedAt());
+    }
+
+    @Test
+    void anOrderHasNoShipmentUntilOneIsScheduledAndAnEarlierShipmentsEventsChangeNothing() {
+        UUID order = pendingOrder();
+        assertThat(findOrder(order)).get().extracting(OrderView::shipment).isNull();
+        UUID cancelled = UUID.randomUUID();
+        UUID replacement = UUID.randomUUID();
+        events.publish("Order", order, new OrderConfirmedEvent(order));
+        events.publish("Shipment", cancelled, new ShipmentScheduledEvent(cancelled, order));
+        events.publish("Shipment", replacement, new ShipmentScheduledEvent(replacement, order));
+
+        events.publish("Shipment", cancelled, new ShipmentCancelledEvent(cancelled, order));
+        events.publish("Order", order, new OrderCancelledEvent(order));
+
+        OrderView view = awaitOrder(order, done -> done.status().equals("CANCELLED"));
+        assertThat(view.shipment()).as("the replacement shipment's status").isEqualTo("SCHEDULED");
+    }
+
+    @Test
     void eventsDeliveredTwiceLeaveTheSameOrderHistory() {
         StoredEvents scenario = new StoredEvents(eventStore, transactionManager);
         UUID customer = scenario.customer("Margaret Hamilton");
@@ -191,8 +229,13 @@ class OrderHistoryProjectionTest {
         scenario.reserve(rope, order, 2, "95.00");
         scenario.publish("Customer", customer, new CustomerRenamedEvent(customer, "M. Hamilton"));
         scenario.publish("Product", rope, new ProductRenamedEvent(rope, "Core rope memory"));
-        scenario.publish("Order", order, new OrderConfirmedEvent(order), new OrderCancelledEvent(order));
+        UUID shipment = UUID.randomUUID();
+        scenario.publish("Order", order, new OrderConfirmedEvent(order));
+        scenario.publish("Shipment", shipment, new ShipmentScheduledEvent(shipment, order),
+                new ShipmentCancelledEvent(shipment, order));
+        scenario.publish("Order", order, new OrderCancelledEvent(order));
         OrderView once = awaitOrder(order, done -> done.status().equals("CANCELLED")
+                && "CANCELLED".equals(done.shipment())
                 && done.customerName().equals("M. Hamilton")
                 && done.lines().get(0).productName().equals("Core rope memory"));
 

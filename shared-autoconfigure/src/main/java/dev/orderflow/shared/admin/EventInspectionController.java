@@ -3,6 +3,7 @@ package dev.orderflow.shared.admin;
 import dev.orderflow.shared.admin.AggregateEvents.StoredEvent;
 import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.shared.error.InvalidRequestException;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,7 +24,7 @@ import java.util.List;
  * for the embedded mode that has none.
  */
 @RestController
-@Tag(name = "Admin: event store", description = "Inspect the stored events of an aggregate")
+@Tag(name = ApiTags.ADMIN_EVENTS)
 class EventInspectionController {
 
     private final ObjectProvider<EventStore> eventStore;

@@ -1,5 +1,6 @@
 package dev.orderflow.shared.admin;
 
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,7 @@ import java.util.List;
 
 @RestController
 @RequestMapping("/admin/processors")
-@Tag(name = "Admin: event processors", description = "Positions, lag and replays of this service's event processors")
+@Tag(name = ApiTags.ADMIN_PROCESSORS)
 class ProcessorAdminController {
 
     private final ProcessorAdmin admin;

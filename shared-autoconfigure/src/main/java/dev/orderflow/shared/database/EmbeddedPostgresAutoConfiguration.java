@@ -30,6 +30,7 @@ import java.time.Duration;
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 public class EmbeddedPostgresAutoConfiguration {
 
+    /** Destroyed after the data source, which depends on it: the server stops last (see {@link EmbeddedPostgresServer}). */
     @Bean(destroyMethod = "release")
     EmbeddedPostgresServer.Lease embeddedPostgres(EmbeddedPostgresProperties properties) {
         return EmbeddedPostgresServer.acquire(properties);
@@ -45,9 +46,8 @@ public class EmbeddedPostgresAutoConfiguration {
                 .username("postgres")
                 .password("postgres")
                 .build();
-        // A local server answers at once or not at all: when the JVM stops, the server's own shutdown hook
-        // may stop it before the application has let go, and waiting Hikari's default 30 s for a connection
-        // then only delays the exit. spring.datasource.hikari.connection-timeout still overrides this.
+        // A local server answers at once or not at all: waiting Hikari's default 30 s for a connection it
+        // cannot give only delays the failure. spring.datasource.hikari.connection-timeout still overrides this.
         dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
         return dataSource;
     }

@@ -3,6 +3,7 @@ package dev.orderflow.shared.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,8 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One embedded Postgres server per data directory per JVM, shared by every application context that
  * uses it: a test suite starts many contexts, and they share the one server of their JVM. On a
  * throw-away server each context gets a fresh database of its own, so two contexts never share
- * tokens, sagas or read models (they would otherwise act as two nodes of one service). The server
- * stops when the last context using it closes, or at the latest when the JVM exits.
+ * tokens, sagas or read models (they would otherwise act as two nodes of one service).
+ * <p>
+ * The server stops when the last context using it closes: its lease is a bean that the data source
+ * depends on, so Spring destroys it last, after the web server, Axon's processors, the deadline
+ * scheduler and the connection pool have let go of the database. The library's own JVM shutdown hook is
+ * off: it ran alongside Spring's and stopped the server while the processors were still releasing their
+ * token claims. A server that no context released (one used outside Spring) stops once Spring Boot has
+ * closed every context at JVM exit; a server of a killed JVM is stopped by the next start
+ * ({@link OrphanedPostmaster}).
  */
 public final class EmbeddedPostgresServer {
 
@@ -28,6 +37,7 @@ public final class EmbeddedPostgresServer {
     private static final String EPHEMERAL = "<ephemeral>";
     private static final Map<String, EmbeddedPostgresServer> RUNNING = new HashMap<>();
     private static final AtomicInteger CONTEXT_DATABASES = new AtomicInteger();
+    private static boolean stopAtExitRegistered;
 
     private final String key;
     private final boolean ephemeral;
@@ -46,6 +56,11 @@ public final class EmbeddedPostgresServer {
         Path dataDirectory = properties.dataPath();
         String key = dataDirectory == null ? EPHEMERAL : dataDirectory.toAbsolutePath().normalize().toString();
         synchronized (RUNNING) {
+            if (!stopAtExitRegistered) {
+                // Runs after Spring Boot's shutdown hook has closed every context, never alongside it.
+                SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServer::stopUnreleased);
+                stopAtExitRegistered = true;
+            }
             EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, k -> start(k, dataDirectory, properties.port()));
             server.users++;
             String database = server.ephemeral ? server.createDatabase() : "postgres";
@@ -69,6 +84,15 @@ public final class EmbeddedPostgresServer {
         }
     }
 
+    private static void stopUnreleased() {
+        List<EmbeddedPostgresServer> unreleased;
+        synchronized (RUNNING) {
+            unreleased = List.copyOf(RUNNING.values());
+            RUNNING.clear();
+        }
+        unreleased.forEach(EmbeddedPostgresServer::stop);
+    }
+
     private String createDatabase() {
         String database = "orderflow_" + CONTEXT_DATABASES.incrementAndGet();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -85,7 +109,8 @@ public final class EmbeddedPostgresServer {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
                     // A throw-away test database need not survive a power cut; the standalone data must.
-                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on");
+                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                    .setRegisterShutdownHook(false);
             if (port > 0) {
                 builder.setPort(port);
             }
@@ -95,9 +120,10 @@ public final class EmbeddedPostgresServer {
                 OrphanedPostmaster.stopIfAny(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            // The server registers a shutdown hook of its own, so it also stops when the JVM exits without closing us.
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(key, dataDirectory == null, builder.start());
-            log.info("Embedded Postgres listens on port {} with data in {}", server.postgres.getPort(),
+            // The one place that says where the database is, for psql or any SQL client (docs/event-store.md).
+            log.info("Embedded Postgres at jdbc:postgresql://localhost:{}/postgres (user postgres, password postgres), data in {}",
+                    server.postgres.getPort(),
                     dataDirectory == null ? "a temporary directory" : dataDirectory.toAbsolutePath());
             return server;
         } catch (IOException e) {
@@ -112,6 +138,7 @@ public final class EmbeddedPostgresServer {
         stopped = true;
         try {
             postgres.close();
+            log.info("Embedded Postgres on port {} stopped", postgres.getPort());
         } catch (IOException e) {
             log.warn("Embedded Postgres did not stop cleanly", e);
         }

@@ -1,6 +1,7 @@
 package dev.orderflow.shared.deadletter;
 
 import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 @RestController
 @RequestMapping("/admin/dead-letters")
-@Tag(name = "Admin: dead letters", description = "Events a projection failed on, parked with the rest of their sequence")
+@Tag(name = ApiTags.ADMIN_DEAD_LETTERS)
 class DeadLetterAdminController {
 
     private final DeadLetterAdmin admin;
