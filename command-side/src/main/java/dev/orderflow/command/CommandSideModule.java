@@ -1,6 +1,7 @@
 package dev.orderflow.command;
 
 import dev.orderflow.shared.database.ServiceSchema;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
@@ -29,5 +30,12 @@ public class CommandSideModule {
     @Bean
     ServiceSchema commandSchema() {
         return new ServiceSchema("command", "classpath:db/migration/command");
+    }
+
+    /** The lookup of known aggregates changes in the same transaction as the event that creates one. */
+    @Bean
+    ConfigurerModule knownAggregatesProcessor() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(KnownAggregatesTable.PROCESSING_GROUP);
     }
 }

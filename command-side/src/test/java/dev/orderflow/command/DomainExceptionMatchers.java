@@ -23,6 +23,10 @@ public final class DomainExceptionMatchers {
         return aDomainException(ErrorKind.CONFLICT);
     }
 
+    public static Matcher<Throwable> aNotFound() {
+        return aDomainException(ErrorKind.NOT_FOUND);
+    }
+
     private static Matcher<Throwable> aDomainException(ErrorKind kind) {
         return new TypeSafeMatcher<>(Throwable.class) {
             @Override

@@ -3,6 +3,7 @@ package dev.orderflow.distributed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
+import dev.orderflow.shared.error.DomainErrors;
 import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.distributed.support.AxonServerAnswers;
 import io.axoniq.axonserver.grpc.ErrorMessage;
@@ -16,6 +17,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -99,6 +101,11 @@ class RemoteRefusalOverHttpIT {
     @Test
     void anUnknownAggregateIs404() {
         assertProblem("missing", HttpStatus.NOT_FOUND, "NOT_FOUND", "Nothing exists with id 42");
+    }
+
+    @Test
+    void anIdOfAnotherAggregateTypeIs404() {
+        assertProblem("other-type", HttpStatus.NOT_FOUND, "NOT_FOUND", DomainErrors.NO_SUCH_AGGREGATE_TYPE);
     }
 
     @Test
@@ -228,6 +235,9 @@ class RemoteRefusalOverHttpIT {
                 case "conflict" -> throw DomainException.conflict(
                         "The email ann@example.com is already registered to another customer");
                 case "missing" -> throw new AggregateNotFoundException("42", "The aggregate was not found");
+                // What sourcing a customer's events into a product ends in.
+                case "other-type" -> throw new IncompatibleAggregateException(
+                        "Aggregate identifier must be non-null after applying an event");
                 case "stale" -> throw new ConflictingAggregateVersionException("42", 0, 3);
                 // What Axon Server's event store answers on commit to a create that repeats an aggregate id.
                 case "taken-on-commit" -> CurrentUnitOfWork.get().onCommit(unitOfWork -> {

@@ -1,6 +1,11 @@
 package dev.orderflow.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.api.order.OrderLine;
+import dev.orderflow.api.order.OrderPlacedEvent;
+import dev.orderflow.api.shared.Quantity;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,9 +16,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +40,10 @@ class OrderFulfilmentIT {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void anOrderThatCanBeFulfilledIsConfirmedWithItsStockReservedAndItsAmountSpent() {
@@ -98,7 +109,7 @@ class OrderFulfilmentIT {
     }
 
     @Test
-    void aPaymentAuthorizedAfterTheTimeoutIsRefunded() {
+    void aPaymentAnsweredAfterTheTimeoutIsDeclinedAndTakesNoCredit() {
         UUID customerId = customer("100.00");
         UUID productId = product("10.00", 10);
         assertThat(AuthenticatedHttp.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/stop", null, String.class).getStatusCode())
@@ -112,13 +123,54 @@ class OrderFulfilmentIT {
             AuthenticatedHttp.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/start", null, String.class);
         }
 
+        // The deadline declined the payment: the credit check, answering late, holds the credit and gives it back.
         await().atMost(CONVERGENCE).untilAsserted(() -> {
-            assertThat(get("/orders/" + orderId + "/details").get("payment").toString()).contains("REFUNDED");
+            assertThat(get("/orders/" + orderId + "/details").get("payment").toString()).contains("DECLINED");
             assertThat(get("/customers/" + customerId).get("availableCredit").decimalValue()).isEqualByComparingTo("100.00");
         });
-        // The late authorization held the whole limit; its refund gave it back.
+        UUID paymentId = UUID.fromString(get("/orders/" + orderId + "/details").at("/payment/data/paymentId").asText());
+        assertThat(AuthenticatedHttp.asAdmin(http).getForObject("/admin/events/" + paymentId, String.class))
+                .contains("PaymentDeclinedEvent").doesNotContain("PaymentAuthorizedEvent");
         assertThat(awaitStatus(order(customerId, productId, 10), "CONFIRMED").get("total").decimalValue())
                 .isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void anOrderNamingACustomerAsItsProductIsRefusedAndNothingIsStored() {
+        UUID customerId = customer("100.00");
+        UUID otherCustomer = customer("100.00");
+        UUID orderId = UUID.randomUUID();
+
+        ResponseEntity<JsonNode> refused = http.postForEntity("/orders", json("""
+                {"orderId": "%s", "customerId": "%s", "lines": [{"productId": "%s", "quantity": 1}]}"""
+                .formatted(orderId, customerId, otherCustomer)), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(refused.getBody().get("kind").asText()).isEqualTo("NOT_FOUND");
+        assertThat(refused.getBody().get("detail").asText()).startsWith("lines[0].productId: ");
+        assertThat(AuthenticatedHttp.asAdmin(http).getForEntity("/admin/events/" + orderId, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void anOrderNamingACustomerAsItsProductThatSlipsPastTheEdgeIsRejectedAndTheSagaGoesOn() {
+        UUID customerId = customer("100.00");
+        UUID customerAsProduct = customer("100.00");
+        UUID productId = product("4.00", 10);
+        UUID slipped = UUID.randomUUID();
+        // Appended as an older version of the command side, or a bug, might have: the saga must still cope.
+        transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>(
+                "Order", slipped.toString(), 0, new OrderPlacedEvent(slipped, customerId, List.of(
+                        new OrderLine(productId, Quantity.of(1)), new OrderLine(customerAsProduct, Quantity.of(1)))))));
+
+        assertThat(awaitStatus(slipped, "REJECTED").get("rejectionReason").asText())
+                .isEqualTo("Product " + customerAsProduct + " does not exist");
+        awaitProduct(productId, 10, 0);
+        assertThat(awaitStatus(order(customerId, productId, 2), "CONFIRMED").get("total").decimalValue())
+                .isEqualByComparingTo("8.00");
+        JsonNode saga = AuthenticatedHttp.asAdmin(http).getForObject("/admin/processors/OrderFulfilmentSagaProcessor", JsonNode.class);
+        assertThat(saga.get("error").asBoolean()).isFalse();
+        assertThat(saga.get("segments")).allSatisfy(segment -> assertThat(segment.get("error").isNull()).isTrue());
     }
 
     @Test
@@ -187,10 +239,14 @@ class OrderFulfilmentIT {
                 .formatted(customerId, productId, quantity), "orderId");
     }
 
-    private UUID post(String path, String json, String idField) {
+    private static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> response = http.postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private UUID post(String path, String json, String idField) {
+        ResponseEntity<JsonNode> response = http.postForEntity(path, json(json), JsonNode.class);
         assertThat(response.getStatusCode()).as("POST %s: %s", path, response.getBody()).isEqualTo(HttpStatus.CREATED);
         return UUID.fromString(response.getBody().get(idField).asText());
     }

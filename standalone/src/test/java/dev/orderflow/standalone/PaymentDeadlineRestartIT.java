@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -40,6 +41,11 @@ class PaymentDeadlineRestartIT {
     @TempDir
     Path dataDirectory;
     private ConfigurableApplicationContext running;
+
+    @BeforeEach
+    void countFromZero() {
+        PAYMENT_DEADLINES_FIRED.set(0);
+    }
 
     @AfterEach
     void stop() {
@@ -80,12 +86,43 @@ class PaymentDeadlineRestartIT {
                 .startsWith("Payment timed out");
     }
 
+    @Test
+    void aDeadlineThatAKilledRunWasFiringFiresAgainWithinAMinute() {
+        UUID customerId = UUID.randomUUID();
+        UUID productId = UUID.randomUUID();
+        UUID orderId = UUID.randomUUID();
+        UnansweredPayments.neverAnswerPaymentsOf(customerId);
+        // Long enough that the deadline cannot fire on its own while the test rewrites it.
+        running = start(Duration.ofMinutes(10));
+        CommandGateway commands = running.getBean(CommandGateway.class);
+        commands.sendAndWait(new RegisterCustomerCommand(customerId, "Killed Kim", customerId + "@example.com", Money.of("100")));
+        commands.sendAndWait(new AddProductCommand(productId, "Half Fired", Money.of("3.00"), 5));
+        commands.sendAndWait(new PlaceOrderCommand(orderId, customerId, List.of(new OrderLine(productId, Quantity.of(2)))));
+        JdbcTemplate jdbc = running.getBean(JdbcTemplate.class);
+        String deadlineId = await().atMost(Duration.ofSeconds(20)).until(() -> paymentDeadlineOf(jdbc, orderId), id -> id != null);
+
+        // What a SIGKILL while the deadline fires leaves: due, picked by a scheduler that sends no more heartbeats.
+        assertThat(jdbc.update("""
+                update axon.scheduled_tasks set picked = true, picked_by = 'killed-run',
+                    execution_time = now() - interval '1 minute', last_heartbeat = now() - interval '1 minute'
+                where task_instance = ?""", deadlineId)).isOne();
+
+        // db-scheduler's own defaults (a heartbeat every 5 minutes, 6 missed) would leave it for half an hour.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(eventTypesMentioning(jdbc, orderId))
+                .contains("OrderRejectedEvent", "StockReleasedEvent"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> scheduledTasks(jdbc, deadlineId) == 0);
+    }
+
     private ConfigurableApplicationContext start() {
+        return start(Duration.ofSeconds(4));
+    }
+
+    private ConfigurableApplicationContext start(Duration paymentTimeout) {
         // Command-line arguments: they win over every configuration file, the tests' own included.
         return new SpringApplicationBuilder(StandaloneApplication.class, FaultInjection.class).run(
                 "--server.port=0",
                 "--orderflow.embedded-postgres.data-directory=" + dataDirectory.resolve("postgres"),
-                "--orderflow.fulfilment.payment-timeout=4s");
+                "--orderflow.fulfilment.payment-timeout=" + paymentTimeout.toSeconds() + "s");
     }
 
     /** The id of the payment deadline the order's saga keeps in its state, once it has one. */

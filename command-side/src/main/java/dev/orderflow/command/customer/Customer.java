@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A customer, and the credit account their payments draw on: credit is held per payment while the
  * order is unfinished or confirmed, and given back when the payment is refunded.
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(cache = "customerCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Customer {
 
     @AggregateIdentifier

@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the order ships (the units leave) or is given up (the reservation is released). Stock never goes
  * negative: a reservation larger than what is available is rejected, not taken.
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(cache = "productCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Product {
 
     static final int MAX_NAME_LENGTH = 200;

@@ -11,6 +11,9 @@ import dev.orderflow.api.order.OrderRejectedEvent;
 import dev.orderflow.api.order.OrderShippedEvent;
 import dev.orderflow.api.order.PlaceOrderCommand;
 import dev.orderflow.api.order.RejectOrderCommand;
+import dev.orderflow.command.KnownAggregates;
+import dev.orderflow.command.customer.Customer;
+import dev.orderflow.command.inventory.Product;
 import dev.orderflow.shared.error.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -18,7 +21,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -27,10 +33,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An order: placed by a customer, then confirmed or rejected by the fulfilment saga, or cancelled by
  * the customer until it ships. Commands the saga may deliver twice change nothing the second time.
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(cache = "orderCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Order {
 
     static final int MAX_LINES = 100;
+    private static final String CUSTOMER = Customer.class.getSimpleName();
+    private static final String PRODUCT = Product.class.getSimpleName();
 
     @AggregateIdentifier
     private UUID orderId;
@@ -42,7 +50,7 @@ public class Order {
     }
 
     @CommandHandler
-    public Order(PlaceOrderCommand command) {
+    public Order(PlaceOrderCommand command, KnownAggregates known) {
         if (command.customerId() == null) {
             throw DomainException.ruleViolated("An order needs a customer");
         }
@@ -58,7 +66,34 @@ public class Order {
                 throw DomainException.ruleViolated("Product " + line.productId() + " appears on more than one line");
             }
         }
+        requireReferencesExist(command, known);
         apply(new OrderPlacedEvent(command.orderId(), command.customerId(), command.lines()));
+    }
+
+    /**
+     * The customer and every product must exist as what the order takes them for: an id of another kind would be
+     * accepted here and only fail in the fulfilment saga, so it is refused before anything is stored.
+     */
+    private static void requireReferencesExist(PlaceOrderCommand command, KnownAggregates known) {
+        var ids = new ArrayList<UUID>();
+        ids.add(command.customerId());
+        command.lines().forEach(line -> ids.add(line.productId()));
+        Map<UUID, String> types = known.typesOf(ids);
+        requireType("customerId", command.customerId(), CUSTOMER, types);
+        for (int i = 0; i < command.lines().size(); i++) {
+            requireType("lines[" + i + "].productId", command.lines().get(i).productId(), PRODUCT, types);
+        }
+    }
+
+    private static void requireType(String field, UUID id, String type, Map<UUID, String> types) {
+        String actual = types.get(id);
+        if (actual == null) {
+            throw DomainException.notFound(field + ": no " + type.toLowerCase(Locale.ROOT) + " has id " + id);
+        }
+        if (!actual.equals(type)) {
+            throw DomainException.notFound(field + ": " + id + " is the id of a " + actual.toLowerCase(Locale.ROOT)
+                    + ", not of a " + type.toLowerCase(Locale.ROOT));
+        }
     }
 
     @CommandHandler

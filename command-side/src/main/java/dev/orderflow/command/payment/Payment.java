@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * aggregate never reads: {@link PaymentCreditCheck} asks the customer to hold the credit and reports
  * the answer back as approve or decline. Answers and refunds delivered twice change nothing.
  */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(cache = "paymentCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Payment {
 
     @AggregateIdentifier

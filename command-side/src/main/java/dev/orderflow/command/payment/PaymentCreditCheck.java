@@ -6,9 +6,11 @@ import dev.orderflow.api.customer.ReleaseCreditCommand;
 import dev.orderflow.api.customer.ReserveCreditCommand;
 import dev.orderflow.api.payment.ApprovePaymentCommand;
 import dev.orderflow.api.payment.DeclinePaymentCommand;
+import dev.orderflow.api.payment.PaymentDeclinedEvent;
 import dev.orderflow.api.payment.PaymentRefundedEvent;
 import dev.orderflow.api.payment.PaymentRequestedEvent;
 import dev.orderflow.shared.command.FollowUpCommands;
+import dev.orderflow.shared.command.Refusal;
 import dev.orderflow.shared.error.ErrorKind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Carries a payment to the customer's credit account and the answer back: a requested payment holds
- * credit, the hold approves or declines the payment, a refund gives the credit back. Every command it
- * sends is idempotent, so the retry after a failure is safe; it never runs during a replay.
+ * credit, the hold approves or declines the payment, a refund or a decline gives the credit back. A customer
+ * that does not exist, or a command that fails for good, declines the payment. Every command it sends is idempotent, so the retry after a failure is safe; it never runs during a replay.
  */
 @Component
 @ProcessingGroup(PaymentCreditCheck.PROCESSING_GROUP)
@@ -36,20 +38,34 @@ class PaymentCreditCheck {
     @EventHandler
     void on(PaymentRequestedEvent event) {
         commands.send(new ReserveCreditCommand(event.customerId(), event.paymentId(), event.amount()))
-                .filter(ErrorKind.NOT_FOUND::equals)
-                .ifPresent(unknownCustomer -> commands.send(new DeclinePaymentCommand(event.paymentId(),
-                        "Customer " + event.customerId() + " does not exist")));
+                .filter(Refusal::leavesNoTrace)
+                .ifPresent(refusal -> commands.send(new DeclinePaymentCommand(event.paymentId(),
+                        refusal.is(ErrorKind.NOT_FOUND) ? "Customer " + event.customerId() + " does not exist"
+                                : "The customer's credit could not be checked: " + refusal.reason())));
     }
 
     @EventHandler
     void on(CreditReservedEvent event) {
-        commands.send(new ApprovePaymentCommand(event.paymentId()));
+        commands.send(new ApprovePaymentCommand(event.paymentId()))
+                .filter(Refusal::leavesNoTrace)
+                .ifPresent(refusal -> commands.send(new DeclinePaymentCommand(event.paymentId(),
+                        "The payment could not be approved: " + refusal.reason())));
     }
 
     @EventHandler
     void on(CreditReservationDeclinedEvent event) {
         commands.send(new DeclinePaymentCommand(event.paymentId(),
                 "The amount " + event.amount() + " exceeds the customer's available credit of " + event.availableCredit()));
+    }
+
+    /**
+     * A payment declined after its credit was held (the fulfilment saga declines a payment whose answer it waited
+     * for in vain, and the hold may come after that) gives the credit back; for any other decline nothing is held,
+     * and the release changes nothing.
+     */
+    @EventHandler
+    void on(PaymentDeclinedEvent event) {
+        commands.send(new ReleaseCreditCommand(event.customerId(), event.paymentId()));
     }
 
     @EventHandler

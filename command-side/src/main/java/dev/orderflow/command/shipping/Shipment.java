@@ -18,7 +18,7 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The shipment of a confirmed order: scheduled, then dispatched, or cancelled before it leaves. */
-@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Aggregate(cache = "shipmentCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
 public class Shipment {
 
     @AggregateIdentifier

@@ -38,8 +38,11 @@ class EventStoreOnPostgresIT {
     @Autowired
     EntityManagerFactory entityManagerFactory;
     @Autowired
-    @Qualifier("aggregateCache")
-    Cache aggregateCache;
+    @Qualifier("productCache")
+    Cache productCache;
+    @Autowired
+    @Qualifier("customerCache")
+    Cache customerCache;
     @Autowired
     CommandGateway commands;
 
@@ -94,7 +97,7 @@ class EventStoreOnPostgresIT {
         assertThat(events.of(productId)).hasSize(106);
 
         // Without the cache the next commands load the product from its snapshot plus the events after it.
-        aggregateCache.removeAll();
+        productCache.removeAll();
         var upToTheCeiling = http.post("/products/" + productId + "/restock", "{\"quantity\": 895}");
         var overTheCeiling = http.post("/products/" + productId + "/restock", "{\"quantity\": 1}");
 
@@ -114,7 +117,7 @@ class EventStoreOnPostgresIT {
         }
         assertThat(snapshotsOf(customerId)).isEqualTo(1);
 
-        aggregateCache.removeAll();
+        customerCache.removeAll();
         UUID tooLarge = UUID.randomUUID();
         commands.sendAndWait(new ReserveCreditCommand(customerId, tooLarge, Money.of("50")));
         commands.sendAndWait(new ReserveCreditCommand(customerId, heldPayment, Money.of("60")));

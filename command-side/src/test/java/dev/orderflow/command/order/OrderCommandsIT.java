@@ -4,21 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.order.ConfirmOrderCommand;
 import dev.orderflow.api.order.MarkOrderShippedCommand;
 import dev.orderflow.api.order.RejectOrderCommand;
+import dev.orderflow.api.customer.RenameCustomerCommand;
+import dev.orderflow.api.inventory.ReserveStockCommand;
+import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
+import dev.orderflow.command.support.ExistingAggregates;
 import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
+import dev.orderflow.shared.error.DomainErrors;
+import dev.orderflow.shared.error.ErrorKind;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.UUID;
 
 import static dev.orderflow.command.support.Problems.assertInvalid;
 import static dev.orderflow.command.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 @CommandSideIntegrationTest
 class OrderCommandsIT {
@@ -29,12 +37,16 @@ class OrderCommandsIT {
     StoredEvents events;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    ExistingAggregates existing;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void placingAnOrderStoresItsLines() {
         UUID orderId = UUID.randomUUID();
-        UUID customerId = UUID.randomUUID();
-        UUID productId = UUID.randomUUID();
+        UUID customerId = existing.customer();
+        UUID productId = existing.product();
 
         ResponseEntity<JsonNode> response = http.post("/orders", order(orderId, customerId, productId, 3));
 
@@ -99,6 +111,94 @@ class OrderCommandsIT {
     }
 
     @Test
+    void anOrderNamingACustomerAsItsProductIsNotFoundAndStoresNothing() {
+        UUID orderId = UUID.randomUUID();
+        UUID customerId = existing.customer();
+
+        ResponseEntity<JsonNode> response = http.post("/orders", order(orderId, customerId, customerId, 1));
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat(response.getBody().get("detail").asText())
+                .isEqualTo("lines[0].productId: " + customerId + " is the id of a customer, not of a product");
+        assertThat(events.of(orderId)).isEmpty();
+        assertThat(events.mentioning(orderId.toString())).isZero();
+    }
+
+    @Test
+    void anOrderWhoseCustomerIsAProductIsNotFoundAndStoresNothing() {
+        UUID orderId = UUID.randomUUID();
+        UUID productId = existing.product();
+
+        ResponseEntity<JsonNode> response = http.post("/orders", order(orderId, productId, existing.product(), 1));
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat(response.getBody().get("detail").asText())
+                .isEqualTo("customerId: " + productId + " is the id of a product, not of a customer");
+        assertThat(events.mentioning(orderId.toString())).isZero();
+    }
+
+    @Test
+    void anOrderForAProductThatDoesNotExistIsNotFoundAndStoresNothing() {
+        UUID orderId = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+
+        ResponseEntity<JsonNode> response = http.post("/orders", order(orderId, existing.customer(), unknown, 1));
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat(response.getBody().get("detail").asText()).isEqualTo("lines[0].productId: no product has id " + unknown);
+        assertThat(events.mentioning(orderId.toString())).isZero();
+    }
+
+    @Test
+    void aProductAddedBeforeTheLookupOfKnownAggregatesExistedIsFoundInTheEventStore() {
+        UUID productId = existing.product();
+        jdbc.update("delete from command.known_aggregate where aggregate_id = ?", productId);
+        UUID orderId = UUID.randomUUID();
+
+        ResponseEntity<JsonNode> response = http.post("/orders", order(orderId, existing.customer(), productId, 1));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select aggregate_type from command.known_aggregate where aggregate_id = ?",
+                String.class, productId)).isEqualTo("Product");
+    }
+
+    @Test
+    void cancellingACustomerAsIfItWereAnOrderAnswersNotFound() {
+        UUID customerId = existing.customer();
+
+        ResponseEntity<JsonNode> response = http.post("/orders/" + customerId + "/cancel", null);
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat(events.simpleTypesOf(customerId)).containsExactly("CustomerRegisteredEvent");
+    }
+
+    @Test
+    void cancellingASnapshottedCustomerAsIfItWereAnOrderAnswersNotFound() {
+        UUID customerId = existing.customer();
+        for (int i = 0; i < 100; i++) {
+            commands.sendAndWait(new RenameCustomerCommand(customerId, i % 2 == 0 ? "Snap A" : "Snap B", null));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from axon.snapshot_event_entry where aggregate_identifier = ?",
+                Long.class, customerId.toString())).as("the customer has a snapshot").isOne();
+
+        ResponseEntity<JsonNode> response = http.post("/orders/" + customerId + "/cancel", null);
+
+        assertProblem(response, HttpStatus.NOT_FOUND, "NOT_FOUND");
+        assertThat(events.simpleTypesOf(customerId)).doesNotContain("OrderCancelledEvent");
+    }
+
+    @Test
+    void aFollowUpCommandToAnIdOfAnotherTypeIsRefusedAsNotFound() {
+        UUID customerId = existing.customer();
+
+        Throwable refusal = catchThrowable(() -> commands.sendAndWait(
+                new ReserveStockCommand(customerId, UUID.randomUUID(), Quantity.of(1))));
+
+        assertThat(DomainErrors.kindOf(refusal)).contains(ErrorKind.NOT_FOUND);
+        assertThat(events.simpleTypesOf(customerId)).containsExactly("CustomerRegisteredEvent");
+    }
+
+    @Test
     void theSameProductOnTwoLinesBreaksABusinessRule() {
         UUID orderId = UUID.randomUUID();
         UUID productId = UUID.randomUUID();
@@ -132,7 +232,7 @@ class OrderCommandsIT {
 
     private UUID placedOrder() {
         UUID orderId = UUID.randomUUID();
-        assertThat(http.post("/orders", order(orderId, UUID.randomUUID(), UUID.randomUUID(), 1)).getStatusCode())
+        assertThat(http.post("/orders", order(orderId, existing.customer(), existing.product(), 1)).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
         return orderId;
     }

@@ -12,16 +12,20 @@ import dev.orderflow.api.order.OrderShippedEvent;
 import dev.orderflow.api.order.PlaceOrderCommand;
 import dev.orderflow.api.order.RejectOrderCommand;
 import dev.orderflow.api.shared.Quantity;
+import dev.orderflow.command.KnownAggregates;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static dev.orderflow.command.DomainExceptionMatchers.aNotFound;
 import static dev.orderflow.command.DomainExceptionMatchers.aRuleViolation;
 import static org.hamcrest.Matchers.containsString;
 
@@ -31,11 +35,20 @@ class OrderTest {
     private final UUID customerId = UUID.randomUUID();
     private final List<OrderLine> lines = List.of(line(2), line(1));
 
+    /** Ids the known aggregates answer with another type than the order takes them for, or not at all. */
+    private final Map<UUID, String> otherTypes = new HashMap<>();
     private FixtureConfiguration<Order> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
+        // Every id is what the order takes it for, unless a test says otherwise.
+        fixture.registerInjectableResource((KnownAggregates) ids -> {
+            Map<UUID, String> types = new HashMap<>();
+            ids.stream().filter(id -> !"none".equals(otherTypes.get(id)))
+                    .forEach(id -> types.put(id, otherTypes.getOrDefault(id, id.equals(customerId) ? "Customer" : "Product")));
+            return types;
+        });
     }
 
     // Place
@@ -46,6 +59,42 @@ class OrderTest {
                 .when(place(customerId, lines))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(placed());
+    }
+
+    @Test
+    void anOrderForAProductThatDoesNotExistIsNotFoundAndStoresNothing() {
+        OrderLine unknown = line(1);
+        otherTypes.put(unknown.productId(), "none");
+
+        fixture.givenNoPriorActivity()
+                .when(place(customerId, List.of(line(2), unknown)))
+                .expectNoEvents()
+                .expectException(aNotFound())
+                .expectExceptionMessage("lines[1].productId: no product has id " + unknown.productId());
+    }
+
+    @Test
+    void anOrderNamingACustomerAsAProductIsNotFoundAndStoresNothing() {
+        OrderLine customerAsProduct = line(1);
+        otherTypes.put(customerAsProduct.productId(), "Customer");
+
+        fixture.givenNoPriorActivity()
+                .when(place(customerId, List.of(customerAsProduct)))
+                .expectNoEvents()
+                .expectException(aNotFound())
+                .expectExceptionMessage("lines[0].productId: " + customerAsProduct.productId()
+                        + " is the id of a customer, not of a product");
+    }
+
+    @Test
+    void anOrderWhoseCustomerIsAProductIsNotFoundAndStoresNothing() {
+        otherTypes.put(customerId, "Product");
+
+        fixture.givenNoPriorActivity()
+                .when(place(customerId, lines))
+                .expectNoEvents()
+                .expectException(aNotFound())
+                .expectExceptionMessage("customerId: " + customerId + " is the id of a product, not of a customer");
     }
 
     @Test

@@ -2,11 +2,15 @@ package dev.orderflow.command.payment;
 
 import dev.orderflow.api.customer.RegisterCustomerCommand;
 import dev.orderflow.api.payment.AuthorizePaymentCommand;
+import dev.orderflow.api.payment.DeclinePaymentCommand;
 import dev.orderflow.api.payment.RefundPaymentCommand;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
+import dev.orderflow.command.support.ExistingAggregates;
 import dev.orderflow.command.support.StoredEvents;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +30,10 @@ class PaymentCreditCheckIT {
     CommandGateway commands;
     @Autowired
     StoredEvents events;
+    @Autowired
+    ExistingAggregates existing;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void aPaymentWithinTheCreditLimitIsAuthorizedAndHoldsCredit() {
@@ -74,6 +82,39 @@ class PaymentCreditCheckIT {
         await().atMost(ANSWER_TIME).untilAsserted(() -> assertThat(events.simpleTypesOf(paymentId))
                 .containsExactly("PaymentRequestedEvent", "PaymentDeclinedEvent"));
         assertThat(events.of(paymentId).get(1).payload().get("reason").asText()).contains("does not exist");
+    }
+
+    @Test
+    void aPaymentWhoseCustomerIsAProductIsDeclinedAndTheCheckGoesOn() {
+        UUID productId = existing.product();
+        UUID paymentId = requestPayment(productId, "1.00");
+
+        await().atMost(ANSWER_TIME).untilAsserted(() -> assertThat(events.simpleTypesOf(paymentId))
+                .containsExactly("PaymentRequestedEvent", "PaymentDeclinedEvent"));
+        assertThat(events.of(paymentId).get(1).payload().get("reason").asText()).contains("does not exist");
+        assertThat(events.simpleTypesOf(productId)).containsExactly("ProductAddedEvent");
+        UUID next = requestPayment(customerWithLimit("10.00"), "1.00");
+        await().atMost(ANSWER_TIME).until(() -> events.simpleTypesOf(next).contains("PaymentAuthorizedEvent"));
+    }
+
+    @Test
+    void aPaymentDeclinedBeforeTheCheckHeldItsCreditIsNotApprovedAndGivesTheCreditBack() {
+        UUID customerId = customerWithLimit("100.00");
+        StreamingEventProcessor check = processing.eventProcessor(PaymentCreditCheck.PROCESSING_GROUP,
+                StreamingEventProcessor.class).orElseThrow();
+        UUID paymentId;
+        check.shutDown();
+        try {
+            // As the fulfilment saga's deadline does while the check lags behind.
+            paymentId = requestPayment(customerId, "60.00");
+            commands.sendAndWait(new DeclinePaymentCommand(paymentId, "Payment timed out: no answer within PT30S"));
+        } finally {
+            check.start();
+        }
+
+        await().atMost(ANSWER_TIME).untilAsserted(() -> assertThat(events.simpleTypesOf(customerId))
+                .containsExactly("CustomerRegisteredEvent", "CreditReservedEvent", "CreditReleasedEvent"));
+        assertThat(events.simpleTypesOf(paymentId)).containsExactly("PaymentRequestedEvent", "PaymentDeclinedEvent");
     }
 
     private UUID customerWithLimit(String creditLimit) {

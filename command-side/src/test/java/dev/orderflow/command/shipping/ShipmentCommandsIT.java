@@ -8,6 +8,7 @@ import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.api.shipping.CancelShipmentCommand;
 import dev.orderflow.api.shipping.ScheduleShipmentCommand;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
+import dev.orderflow.command.support.ExistingAggregates;
 import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,6 +34,8 @@ class ShipmentCommandsIT {
     StoredEvents events;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    ExistingAggregates existing;
 
     @Test
     void dispatchingAShipmentMarksItsOrderShipped() {
@@ -67,8 +70,8 @@ class ShipmentCommandsIT {
 
     private UUID confirmedOrder() {
         UUID orderId = UUID.randomUUID();
-        commands.sendAndWait(new PlaceOrderCommand(orderId, UUID.randomUUID(),
-                List.of(new OrderLine(UUID.randomUUID(), Quantity.of(1)))));
+        commands.sendAndWait(new PlaceOrderCommand(orderId, existing.customer(),
+                List.of(new OrderLine(existing.product(), Quantity.of(1)))));
         commands.sendAndWait(new ConfirmOrderCommand(orderId));
         return orderId;
     }

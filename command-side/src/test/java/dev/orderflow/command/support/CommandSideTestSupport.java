@@ -1,5 +1,6 @@
 package dev.orderflow.command.support;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
@@ -18,6 +19,11 @@ class CommandSideTestSupport {
     @Bean
     FlakyProjection flakyProjection() {
         return new FlakyProjection();
+    }
+
+    @Bean
+    ExistingAggregates existingAggregates(CommandGateway commands) {
+        return new ExistingAggregates(commands);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import dev.orderflow.api.order.OrderRejectedEvent;
 import dev.orderflow.api.order.OrderShippedEvent;
 import dev.orderflow.api.order.RejectOrderCommand;
 import dev.orderflow.api.payment.AuthorizePaymentCommand;
+import dev.orderflow.api.payment.DeclinePaymentCommand;
 import dev.orderflow.api.payment.PaymentAuthorizedEvent;
 import dev.orderflow.api.payment.PaymentDeclinedEvent;
 import dev.orderflow.api.payment.PaymentRefundedEvent;
@@ -21,6 +22,7 @@ import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shipping.CancelShipmentCommand;
 import dev.orderflow.api.shipping.ScheduleShipmentCommand;
 import dev.orderflow.shared.command.FollowUpCommands;
+import dev.orderflow.shared.command.Refusal;
 import dev.orderflow.shared.error.ErrorKind;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -28,10 +30,13 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,6 +46,8 @@ import java.util.UUID;
  * is refunded, the order is rejected. Every command it sends is safe to deliver twice, so a step that
  * failed for a passing reason is simply retried; a command the domain refuses (the customer cancelled
  * a moment before, say) is not, and the event that explains the refusal reaches the saga on its own.
+ * A step that can never succeed (an id that names no product, a command that fails for good) gives the
+ * order up with the reason, so the saga's processor never stays stuck on it.
  * <p>
  * The saga lives on after confirmation until the order ships (its stock then leaves the warehouse) or
  * the customer cancels it, because only the saga knows what a cancellation has to give back.
@@ -49,6 +56,7 @@ import java.util.UUID;
 public class OrderFulfilmentSaga {
 
     static final String PAYMENT_DEADLINE = "payment-timeout";
+    private static final Logger log = LoggerFactory.getLogger(OrderFulfilmentSaga.class);
 
     @Autowired
     private transient FollowUpCommands commands;
@@ -80,9 +88,10 @@ public class OrderFulfilmentSaga {
         }
         for (OrderLine line : event.lines()) {
             commands.send(new ReserveStockCommand(line.productId(), orderId, line.quantity()))
-                    .filter(ErrorKind.NOT_FOUND::equals)
-                    .ifPresent(unknownProduct -> lineCannotBeReserved(line.productId(),
-                            "Product " + line.productId() + " does not exist"));
+                    .filter(Refusal::leavesNoTrace)
+                    .ifPresent(refusal -> lineCannotBeReserved(line.productId(), refusal.is(ErrorKind.NOT_FOUND)
+                            ? "Product " + line.productId() + " does not exist"
+                            : "Stock of product " + line.productId() + " could not be reserved: " + refusal.reason()));
         }
     }
 
@@ -129,7 +138,14 @@ public class OrderFulfilmentSaga {
         SagaLifecycle.associateWith("paymentId", paymentId.toString());
         Money amount = reservedLineAmounts.values().stream().reduce(Money.ZERO, Money::plus);
         paymentDeadlineId = deadlines.schedule(properties.paymentTimeout(), PAYMENT_DEADLINE);
-        commands.send(new AuthorizePaymentCommand(paymentId, orderId, customerId, amount));
+        // A conflict is this very payment, requested by an earlier try of this step.
+        commands.send(new AuthorizePaymentCommand(paymentId, orderId, customerId, amount))
+                .filter(refusal -> !refusal.is(ErrorKind.CONFLICT))
+                .ifPresent(refusal -> {
+                    payment = PaymentState.NOT_REQUESTED;
+                    cancelPaymentDeadline();
+                    giveUp("Payment could not be requested: " + refusal.reason());
+                });
     }
 
     // 3. When payment is authorized, schedule the shipment and confirm the order.
@@ -143,9 +159,17 @@ public class OrderFulfilmentSaga {
         if (stage == FulfilmentStage.AWAITING_PAYMENT) {
             cancelPaymentDeadline();
             stage = FulfilmentStage.CONFIRMED;
-            commands.send(new ScheduleShipmentCommand(FulfilmentIds.shipmentFor(orderId), orderId));
+            Optional<Refusal> notScheduled = commands.send(new ScheduleShipmentCommand(FulfilmentIds.shipmentFor(orderId), orderId))
+                    .filter(refusal -> !refusal.is(ErrorKind.CONFLICT));
+            if (notScheduled.isPresent()) {
+                giveUp("The shipment could not be scheduled: " + notScheduled.get().reason());
+                return;
+            }
             shipmentScheduled = true;
-            commands.send(new ConfirmOrderCommand(orderId));
+            // Refused for a rule, the order was cancelled meanwhile, and that event compensates.
+            commands.send(new ConfirmOrderCommand(orderId))
+                    .filter(Refusal::leavesNoTrace)
+                    .ifPresent(refusal -> giveUp("The order could not be confirmed: " + refusal.reason()));
         } else {
             // A late answer: the order was given up or cancelled meanwhile, so the money goes back.
             refundPayment();
@@ -168,14 +192,34 @@ public class OrderFulfilmentSaga {
         }
     }
 
-    // ...compensated when the payment does not answer in time: release, reject as timed out.
+    // ...compensated when the payment does not answer in time: decline it, release, reject as timed out.
 
+    /**
+     * The deadline runs on its own clock, while the saga sees the payment's answer only when its event processor
+     * gets that far: a saga that lags (after a restart, under load) may not have seen an answer that is already
+     * stored. So it asks the payment itself to decline: the payment decides, one command at a time, between this
+     * and its approval. If it was authorized first the decline is refused, and the order waits for the
+     * authorization's event instead of being given up; once declined, a late approval changes nothing.
+     */
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     void onPaymentTimeout() {
         paymentDeadlineId = null;
-        if (stage == FulfilmentStage.AWAITING_PAYMENT && payment == PaymentState.REQUESTED) {
-            giveUp("Payment timed out: no answer within " + properties.paymentTimeout());
+        if (stage != FulfilmentStage.AWAITING_PAYMENT || payment != PaymentState.REQUESTED) {
+            return;
         }
+        String reason = "Payment timed out: no answer within " + properties.paymentTimeout();
+        Optional<Refusal> refusal = commands.send(new DeclinePaymentCommand(FulfilmentIds.paymentFor(orderId), reason));
+        if (refusal.isEmpty()) {
+            payment = PaymentState.DECLINED;
+        } else if (refusal.get().is(ErrorKind.RULE_VIOLATED)) {
+            log.info("Payment of order {} has answered before its deadline ({}); waiting for that answer",
+                    orderId, refusal.get().reason());
+            return;
+        } else if (refusal.get().is(ErrorKind.NOT_FOUND)) {
+            payment = PaymentState.NOT_REQUESTED;
+        }
+        // Otherwise the payment's state is unknown: give up as timed out, and refund an authorization still to come.
+        giveUp(reason);
     }
 
     // 4. The order ships: its reserved stock leaves the warehouse, and the saga ends.
@@ -217,9 +261,16 @@ public class OrderFulfilmentSaga {
         endIfSettled();
     }
 
+    /** Gives back whatever was taken (stock, the shipment, a payment) and rejects the order. */
     private void giveUp(String reason) {
         stage = FulfilmentStage.REJECTED;
         releaseReservedStock();
+        if (shipmentScheduled) {
+            commands.send(new CancelShipmentCommand(FulfilmentIds.shipmentFor(orderId)));
+        }
+        if (payment == PaymentState.AUTHORIZED) {
+            refundPayment();
+        }
         commands.send(new RejectOrderCommand(orderId, reason));
         endIfSettled();
     }

@@ -14,6 +14,7 @@ import dev.orderflow.api.order.OrderRejectedEvent;
 import dev.orderflow.api.order.OrderShippedEvent;
 import dev.orderflow.api.order.RejectOrderCommand;
 import dev.orderflow.api.payment.AuthorizePaymentCommand;
+import dev.orderflow.api.payment.DeclinePaymentCommand;
 import dev.orderflow.api.payment.PaymentAuthorizedEvent;
 import dev.orderflow.api.payment.PaymentDeclinedEvent;
 import dev.orderflow.api.payment.PaymentRefundedEvent;
@@ -22,21 +23,30 @@ import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.api.shipping.CancelShipmentCommand;
 import dev.orderflow.api.shipping.ScheduleShipmentCommand;
+import dev.orderflow.shared.error.DomainErrors;
 import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.shared.command.FollowUpCommands;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.test.AxonAssertionError;
+import org.axonframework.test.utils.CallbackBehavior;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class OrderFulfilmentSagaTest {
 
     private static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(30);
+    private static final String TIMED_OUT = "Payment timed out: no answer within PT30S";
 
     private final UUID orderId = UUID.randomUUID();
     private final UUID customerId = UUID.randomUUID();
@@ -140,6 +150,127 @@ class OrderFulfilmentSagaTest {
                         new RejectOrderCommand(orderId, "Product " + plates + " does not exist"));
     }
 
+    @Test
+    void aProductIdThatNamesAnotherKindOfAggregateRejectsTheOrder() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof ReserveStockCommand reserve && reserve.productId().equals(plates)) {
+                throw new IncompatibleAggregateException("Aggregate identifier must be non-null after applying an event");
+            }
+            return null;
+        });
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(placed())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(reserve(mugs, 2), reserve(plates, 1),
+                        new RejectOrderCommand(orderId, "Product " + plates + " does not exist"));
+    }
+
+    @Test
+    void aReservationThatFailsForGoodRejectsTheOrderInsteadOfBeingRetried() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof ReserveStockCommand reserve && reserve.productId().equals(plates)) {
+                throw new IllegalStateException("cannot read the product's events");
+            }
+            return null;
+        });
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(placed())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(reserve(mugs, 2), reserve(plates, 1), new RejectOrderCommand(orderId,
+                        "Stock of product " + plates + " could not be reserved: cannot read the product's events"));
+    }
+
+    @Test
+    void aReservationThatFailsForAPassingReasonFailsTheEventSoItIsRetried() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof ReserveStockCommand) {
+                throw new IllegalStateException("connection lost", new SQLTransientConnectionException("gone", "08006"));
+            }
+            return null;
+        });
+
+        assertThatThrownBy(() -> fixture.givenNoPriorActivity()
+                .whenPublishingA(placed())
+                .expectSuccessfulHandlerExecution())
+                .isInstanceOf(AxonAssertionError.class);
+    }
+
+    // Payment cannot be requested, or what follows it cannot be done
+
+    @Test
+    void aPaymentThatCannotBeRequestedReleasesTheStockAndRejectsTheOrder() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof AuthorizePaymentCommand) {
+                throw new IllegalArgumentException("no such currency");
+            }
+            return null;
+        });
+
+        fixture.givenAPublished(placed())
+                .andThenAPublished(mugsReserved())
+                .whenPublishingA(platesReserved())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(new AuthorizePaymentCommand(paymentId, orderId, customerId, Money.of("25.50")),
+                        new ReleaseStockCommand(mugs, orderId), new ReleaseStockCommand(plates, orderId),
+                        new RejectOrderCommand(orderId, "Payment could not be requested: no such currency"))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aRetriedPaymentRequestThatFindsItsPaymentAlreadyThereGoesOn() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof AuthorizePaymentCommand) {
+                throw DomainException.conflict("A resource with this id already exists");
+            }
+            return null;
+        });
+
+        fixture.givenAPublished(placed())
+                .andThenAPublished(mugsReserved())
+                .whenPublishingA(platesReserved())
+                .expectDispatchedCommands(new AuthorizePaymentCommand(paymentId, orderId, customerId, Money.of("25.50")))
+                .expectScheduledDeadlineWithName(PAYMENT_TIMEOUT, OrderFulfilmentSaga.PAYMENT_DEADLINE);
+    }
+
+    @Test
+    void aShipmentThatCannotBeScheduledRefundsThePaymentReleasesTheStockAndRejectsTheOrder() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof ScheduleShipmentCommand) {
+                throw new IllegalStateException("no carrier");
+            }
+            return null;
+        });
+
+        givenPaymentRequested()
+                .whenPublishingA(paymentAuthorized())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(new ScheduleShipmentCommand(shipmentId, orderId),
+                        new ReleaseStockCommand(mugs, orderId), new ReleaseStockCommand(plates, orderId),
+                        new RefundPaymentCommand(paymentId),
+                        new RejectOrderCommand(orderId, "The shipment could not be scheduled: no carrier"));
+    }
+
+    @Test
+    void anOrderThatCannotBeConfirmedCancelsItsShipmentRefundsAndIsRejected() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof ConfirmOrderCommand) {
+                throw new IncompatibleAggregateException("Aggregate identifier must be non-null after applying an event");
+            }
+            return null;
+        });
+
+        givenPaymentRequested()
+                .whenPublishingA(paymentAuthorized())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(new ScheduleShipmentCommand(shipmentId, orderId), new ConfirmOrderCommand(orderId),
+                        new ReleaseStockCommand(mugs, orderId), new ReleaseStockCommand(plates, orderId),
+                        new CancelShipmentCommand(shipmentId), new RefundPaymentCommand(paymentId),
+                        new RejectOrderCommand(orderId, "The order could not be confirmed: "
+                                + DomainErrors.NO_SUCH_AGGREGATE_TYPE));
+    }
+
     // Payment declined
 
     @Test
@@ -154,17 +285,76 @@ class OrderFulfilmentSagaTest {
     // Payment does not answer in time
 
     @Test
-    void noPaymentAnswerWithinTheDeadlineReleasesTheStockAndRejectsTheOrderAsTimedOut() {
+    void noPaymentAnswerWithinTheDeadlineDeclinesThePaymentReleasesTheStockAndRejectsTheOrderAsTimedOut() {
         givenPaymentRequested()
                 .whenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(OrderFulfilmentSaga.PAYMENT_DEADLINE)
-                .expectDispatchedCommands(new ReleaseStockCommand(mugs, orderId), new ReleaseStockCommand(plates, orderId),
-                        new RejectOrderCommand(orderId, "Payment timed out: no answer within PT30S"))
+                .expectDispatchedCommands(new DeclinePaymentCommand(paymentId, TIMED_OUT),
+                        new ReleaseStockCommand(mugs, orderId), new ReleaseStockCommand(plates, orderId),
+                        new RejectOrderCommand(orderId, TIMED_OUT))
                 .expectActiveSagas(1);
     }
 
     @Test
-    void aPaymentAuthorizedAfterTheTimeoutIsRefunded() throws Exception {
+    void aTimedOutPaymentIsDeclinedSoTheSagaEndsWithTheRejection() throws Exception {
+        givenPaymentRequested()
+                .andThenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
+                .whenPublishingA(rejected())
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aDeadlineThatFindsThePaymentAlreadyAuthorizedLeavesTheOrderToThatAnswer() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof DeclinePaymentCommand) {
+                throw DomainException.ruleViolated("Payment " + paymentId + " is AUTHORIZED and cannot be declined");
+            }
+            return null;
+        });
+
+        givenPaymentRequested()
+                .whenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(OrderFulfilmentSaga.PAYMENT_DEADLINE)
+                .expectDispatchedCommands(new DeclinePaymentCommand(paymentId, TIMED_OUT))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void anAuthorizationTheSagaSeesOnlyAfterItsDeadlineStillConfirmsTheOrder() throws Exception {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof DeclinePaymentCommand) {
+                throw DomainException.ruleViolated("Payment " + paymentId + " is AUTHORIZED and cannot be declined");
+            }
+            return null;
+        });
+
+        givenPaymentRequested()
+                .andThenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
+                .whenPublishingA(paymentAuthorized())
+                .expectDispatchedCommands(new ScheduleShipmentCommand(shipmentId, orderId), new ConfirmOrderCommand(orderId));
+    }
+
+    @Test
+    void aDeadlineWhoseDeclineMeetsAConcurrentChangeStillRejectsTheOrderAsTimedOut() {
+        fixture.setCallbackBehavior((payload, metaData) -> {
+            if (payload instanceof DeclinePaymentCommand) {
+                throw new ConcurrencyException("changed concurrently");
+            }
+            return null;
+        });
+
+        givenPaymentRequested()
+                .whenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
+                .expectDispatchedCommands(new DeclinePaymentCommand(paymentId, TIMED_OUT),
+                        new ReleaseStockCommand(mugs, orderId), new ReleaseStockCommand(plates, orderId),
+                        new RejectOrderCommand(orderId, TIMED_OUT));
+    }
+
+    @Test
+    void aPaymentAuthorizedAfterATimeoutWhoseDeclineFailedIsRefunded() throws Exception {
+        fixture.setCallbackBehavior(declineFailsForGood());
+
         givenPaymentRequested()
                 .andThenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
                 .andThenAPublished(rejected())
@@ -175,6 +365,8 @@ class OrderFulfilmentSagaTest {
 
     @Test
     void theSagaEndsWhenTheLatePaymentIsRefunded() throws Exception {
+        fixture.setCallbackBehavior(declineFailsForGood());
+
         givenPaymentRequested()
                 .andThenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
                 .andThenAPublished(rejected())
@@ -185,7 +377,9 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void aPaymentDeclinedAfterTheTimeoutNeedsNoCompensation() throws Exception {
+    void aPaymentDeclinedAfterATimeoutWhoseDeclineFailedNeedsNoCompensation() throws Exception {
+        fixture.setCallbackBehavior(declineFailsForGood());
+
         givenPaymentRequested()
                 .andThenTimeElapses(PAYMENT_TIMEOUT.plusSeconds(1))
                 .andThenAPublished(rejected())
@@ -243,6 +437,15 @@ class OrderFulfilmentSagaTest {
     }
 
     // Mothers
+
+    private CallbackBehavior declineFailsForGood() {
+        return (payload, metaData) -> {
+            if (payload instanceof DeclinePaymentCommand) {
+                throw new IllegalStateException("the payment's events cannot be read");
+            }
+            return null;
+        };
+    }
 
     private org.axonframework.test.saga.ContinuedGivenState givenPaymentRequested() {
         return fixture.givenAPublished(placed())

@@ -1,20 +1,13 @@
 package dev.orderflow.shared.deadletter;
 
+import dev.orderflow.shared.error.PassingFailures;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
-import org.hibernate.exception.JDBCConnectionException;
-import org.hibernate.exception.LockAcquisitionException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -23,7 +16,7 @@ import java.util.function.Supplier;
  * Decides what happens to an event its handler failed on, and tells a retry why it failed.
  * <ul>
  *   <li>A failure that passes by itself (a lost connection, a deadlock or serialization failure, a database
- *   shutting down, a statement plan a schema change invalidated) is not parked: it is thrown on, so the batch
+ *   shutting down, a statement plan a schema change invalidated: see {@link PassingFailures}) is not parked: it is thrown on, so the batch
  *   fails and the processor retries it with back-off, as without dead letters.</li>
  *   <li>Any other failure parks the event, its cause's message cut to what the table holds.</li>
  * </ul>
@@ -32,11 +25,6 @@ import java.util.function.Supplier;
  * on the same thread.
  */
 final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
-
-    /** SQL states of failures that pass: connection (08), transaction rollback (40), resources (53), operator (57). */
-    private static final List<String> TRANSIENT_SQL_STATE_CLASSES = List.of("08", "40", "53", "57");
-    /** Postgres, on the first use of a prepared statement after its table's columns changed type. */
-    private static final String STALE_PLAN = "cached plan must not change result type";
 
     private final ThreadLocal<AtomicReference<Throwable>> watched = new ThreadLocal<>();
 
@@ -54,19 +42,7 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
     }
 
     static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof JDBCConnectionException || cause instanceof LockAcquisitionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
-                    && (TRANSIENT_SQL_STATE_CLASSES.contains(sql.getSQLState().substring(0, 2))
-                    || String.valueOf(sql.getMessage()).contains(STALE_PLAN))) {
-                return true;
-            }
-        }
-        return false;
+        return PassingFailures.isPassing(failure);
     }
 
     /** Runs a retry on this thread and answers the first handler failure it met, if any. */

@@ -43,8 +43,8 @@ public final class RemoteRefusals {
     private static Throwable refusalIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DomainException || cause instanceof AggregateNotFoundException
-                    || cause instanceof ConcurrencyException || cause instanceof ConflictingModificationException
-                    || cause instanceof AggregateStreamCreationException) {
+                    || DomainErrors.isOfAnotherAggregateType(cause) || cause instanceof ConcurrencyException
+                    || cause instanceof ConflictingModificationException || cause instanceof AggregateStreamCreationException) {
                 return cause;
             }
         }
@@ -63,6 +63,9 @@ public final class RemoteRefusals {
     static String messageOf(Throwable failure, ErrorKind kind) {
         if (failure instanceof AggregateNotFoundException notFound) {
             return "Nothing exists with id " + notFound.getAggregateIdentifier();
+        }
+        if (DomainErrors.isOfAnotherAggregateType(failure)) {
+            return DomainErrors.NO_SUCH_AGGREGATE_TYPE;
         }
         if (failure instanceof AggregateStreamCreationException
                 || failure.getCause() instanceof AggregateStreamCreationException) {

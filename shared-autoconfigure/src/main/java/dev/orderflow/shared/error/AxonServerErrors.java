@@ -89,6 +89,11 @@ public final class AxonServerErrors {
         return codeOf(failure).map(ErrorCode::getFromCode).filter(SEQUENCE_TAKEN::contains).isPresent();
     }
 
+    /** True when Axon Server refused an append because another change of the same aggregate came first (not its creation). */
+    public static boolean isConcurrentChange(Throwable failure) {
+        return isSequenceTaken(failure) && !firstEventRefused(failure);
+    }
+
     /**
      * The detail for a refusal {@link #isSequenceTaken}, in the embedded mode's words: a first event refused means
      * the id exists; any later one, a concurrent change. Empty for any other failure.
@@ -97,12 +102,18 @@ public final class AxonServerErrors {
         if (!isSequenceTaken(failure)) {
             return Optional.empty();
         }
+        return Optional.of(firstEventRefused(failure)
+                ? "A resource with this id already exists"
+                : "The resource was changed concurrently; retry the request");
+    }
+
+    private static boolean firstEventRefused(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause.getMessage() != null && FIRST_EVENT_REFUSED.matcher(cause.getMessage()).find()) {
-                return Optional.of("A resource with this id already exists");
+                return true;
             }
         }
-        return Optional.of("The resource was changed concurrently; retry the request");
+        return false;
     }
 
     /** How to answer a failure that may pass (no handler connected, Axon Server out of reach, a timeout); empty otherwise. */

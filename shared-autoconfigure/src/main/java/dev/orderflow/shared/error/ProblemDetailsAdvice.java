@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -51,7 +52,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Every refusal, whether thrown here or reported by a remote handler; see {@link DomainErrors}. */
     @ExceptionHandler({DomainException.class, AggregateNotFoundException.class, ConcurrencyException.class,
             ConflictingModificationException.class, AggregateStreamCreationException.class,
-            CommandExecutionException.class})
+            CommandExecutionException.class, IncompatibleAggregateException.class})
     ResponseEntity<Object> refused(RuntimeException e, WebRequest request) {
         return DomainErrors.kindOf(e)
                 .map(kind -> problem(e, kind, detail(e, kind), request))
@@ -261,6 +262,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String detail(Exception e, ErrorKind kind) {
         if (e instanceof AggregateNotFoundException notFound) {
             return "Nothing exists with id " + notFound.getAggregateIdentifier();
+        }
+        if (DomainErrors.isOfAnotherAggregateType(e)) {
+            return DomainErrors.NO_SUCH_AGGREGATE_TYPE;
         }
         if (e instanceof AggregateStreamCreationException || e.getCause() instanceof AggregateStreamCreationException) {
             return "A resource with this id already exists";

@@ -7,6 +7,7 @@ import dev.orderflow.shared.error.RemoteDomainError;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -45,6 +46,13 @@ class RefusalKindInterceptorTest {
         Throwable sent = handleThrowing(new AggregateNotFoundException("42", "The aggregate was not found"));
 
         assertThat(details(sent)).isEqualTo(new RemoteDomainError(ErrorKind.NOT_FOUND, "Nothing exists with id 42"));
+    }
+
+    @Test
+    void anIdOfAnotherAggregateTypeIsNotFoundAcrossAxonServer() {
+        Throwable sent = handleThrowing(new IncompatibleAggregateException("Aggregate identifier must be non-null after applying an event"));
+
+        assertThat(details(sent)).isEqualTo(new RemoteDomainError(ErrorKind.NOT_FOUND, DomainErrors.NO_SUCH_AGGREGATE_TYPE));
     }
 
     @Test

@@ -22,6 +22,7 @@ class AxonServerErrorsTest {
         assertThat(AxonServerErrors.codeOf(refusal)).contains("AXONIQ-2000");
         assertThat(DomainErrors.kindOf(refusal)).contains(ErrorKind.CONFLICT);
         assertThat(AxonServerErrors.sequenceTakenDetail(refusal)).contains("A resource with this id already exists");
+        assertThat(PassingFailures.isConcurrentChange(refusal)).isFalse();
     }
 
     @Test
@@ -31,6 +32,7 @@ class AxonServerErrorsTest {
         assertThat(DomainErrors.kindOf(refusal)).contains(ErrorKind.CONFLICT);
         assertThat(AxonServerErrors.sequenceTakenDetail(refusal))
                 .contains("The resource was changed concurrently; retry the request");
+        assertThat(PassingFailures.isConcurrentChange(refusal)).isTrue();
     }
 
     @Test
