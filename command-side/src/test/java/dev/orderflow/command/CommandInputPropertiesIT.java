@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Generated request bodies thrown at every command endpoint, over real HTTP on a real Postgres: the
  * service never answers 5xx, whenever it answers 4xx nothing was appended to the event store, and what
  * it accepts stores no control character (text with NULs and other control characters, NUL and blank ids,
- * keys given twice and weak or empty If-Match headers are among what is generated).
+ * ids of existing aggregates of another type, keys given twice and weak or empty If-Match headers are among
+ * what is generated).
  */
 class CommandInputPropertiesIT {
 
@@ -42,6 +43,7 @@ class CommandInputPropertiesIT {
     private static String baseUrl;
     private static UUID customerId;
     private static UUID productId;
+    private static UUID orderId;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,8 +57,14 @@ class CommandInputPropertiesIT {
         baseUrl = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
         customerId = UUID.randomUUID();
         productId = UUID.randomUUID();
-        send("POST", "/customers", "{\"customerId\": \"" + customerId + "\", \"name\": \"Fuzz\", \"email\": \"fuzz@example.com\", \"creditLimit\": 10}");
-        send("POST", "/products", "{\"productId\": \"" + productId + "\", \"name\": \"Fuzz\", \"price\": 1, \"stock\": 1}");
+        assertThat(send("POST", "/customers", "{\"customerId\": \"" + customerId + "\", \"name\": \"Fuzz\", \"email\": \"fuzz@example.com\", \"creditLimit\": 10}").statusCode())
+                .isEqualTo(201);
+        assertThat(send("POST", "/products", "{\"productId\": \"" + productId + "\", \"name\": \"Fuzz\", \"price\": 1, \"stock\": 1}").statusCode())
+                .isEqualTo(201);
+        orderId = UUID.randomUUID();
+        assertThat(send("POST", "/orders", "{\"orderId\": \"" + orderId + "\", \"customerId\": \"" + customerId
+                + "\", \"lines\": [{\"productId\": \"" + productId + "\", \"quantity\": 1}]}").statusCode())
+                .isEqualTo(201);
     }
 
     @AfterContainer
@@ -93,8 +101,13 @@ class CommandInputPropertiesIT {
 
     @Provide
     Arbitrary<Endpoint> endpoints() {
-        Arbitrary<String> customer = Arbitraries.of(customerId.toString(), UUID.randomUUID().toString(), "not-a-uuid");
-        Arbitrary<String> product = Arbitraries.of(productId.toString(), UUID.randomUUID().toString(), "42");
+        // Each path id may also be the id of an aggregate of another type.
+        Arbitrary<String> customer = Arbitraries.of(customerId.toString(), UUID.randomUUID().toString(), "not-a-uuid",
+                productId.toString(), orderId.toString());
+        Arbitrary<String> product = Arbitraries.of(productId.toString(), UUID.randomUUID().toString(), "42",
+                customerId.toString(), orderId.toString());
+        Arbitrary<String> order = Arbitraries.of(orderId.toString(), UUID.randomUUID().toString(), "nope",
+                customerId.toString(), productId.toString());
         return Arbitraries.oneOf(
                 Arbitraries.just(new Endpoint("POST", "/customers", List.of("customerId", "name", "email", "creditLimit"))),
                 customer.map(id -> new Endpoint("PUT", "/customers/" + id + "/name", List.of("name"))),
@@ -104,8 +117,9 @@ class CommandInputPropertiesIT {
                 product.map(id -> new Endpoint("PUT", "/products/" + id + "/price", List.of("price"))),
                 product.map(id -> new Endpoint("POST", "/products/" + id + "/restock", List.of("quantity"))),
                 Arbitraries.just(new Endpoint("POST", "/orders", List.of("orderId", "customerId", "lines"))),
-                Arbitraries.of(UUID.randomUUID().toString(), "nope").map(id -> new Endpoint("POST", "/orders/" + id + "/cancel", List.of())),
-                Arbitraries.of(UUID.randomUUID().toString(), "nope").map(id -> new Endpoint("POST", "/shipments/" + id + "/dispatch", List.of())));
+                order.map(id -> new Endpoint("POST", "/orders/" + id + "/cancel", List.of())),
+                Arbitraries.of(UUID.randomUUID().toString(), "nope", orderId.toString(), customerId.toString(), productId.toString())
+                        .map(id -> new Endpoint("POST", "/shipments/" + id + "/dispatch", List.of())));
     }
 
     /** A value for each field the endpoint knows, and possibly one it does not; absent fields are left out. */
@@ -116,7 +130,12 @@ class CommandInputPropertiesIT {
                         "99999999999999999999", "1e400", "2147483648", "\"12.50\"", "\"abc\"", "\"" + UUID.randomUUID() + "\"",
                         "\"fuzz-" + UUID.randomUUID() + "@example.com\"", "\"not-an-email\"", "[{\"productId\": null, \"quantity\": 1}]",
                         "[{\"productId\": \"" + UUID.randomUUID() + "\", \"quantity\": 0}]",
-                        "[{\"productId\": \"" + UUID.randomUUID() + "\", \"quantity\": 3, \"x\": 1}]"),
+                        "[{\"productId\": \"" + UUID.randomUUID() + "\", \"quantity\": 3, \"x\": 1}]",
+                        // ids of existing aggregates, of the right type for one field and the wrong one for others
+                        "\"" + customerId + "\"", "\"" + productId + "\"", "\"" + orderId + "\"",
+                        "[{\"productId\": \"" + productId + "\", \"quantity\": 1}]",
+                        "[{\"productId\": \"" + customerId + "\", \"quantity\": 1}]",
+                        "[{\"productId\": \"" + orderId + "\", \"quantity\": 1}]"),
                 Arbitraries.strings().ofMaxLength(300).map(text -> "\"" + text.replace("\\", "").replace("\"", "") + "\""),
                 withControlCharacter(),
                 Arbitraries.of("\"\\u0000\"", "\"\\u0000" + UUID.randomUUID() + "\"", "\"\\t\"", "\"" + customerId + "\\u0000\""),
