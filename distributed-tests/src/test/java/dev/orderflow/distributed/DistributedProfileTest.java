@@ -3,12 +3,16 @@ package dev.orderflow.distributed;
 import dev.orderflow.distributed.support.OrderflowService;
 import dev.orderflow.distributed.support.ServiceEnvironment;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.EventProcessorProperties.ProcessorSettings;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +93,41 @@ class DistributedProfileTest {
 
         assertThat(environment.getProperty("axon.axonserver.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("spring.datasource.url")).isEmpty();
+    }
+
+    /**
+     * The processors that send commands run as pooled processors with as many threads as segments (Axon's default
+     * for settings without a mode is a tracking processor, and the pooled default is 16 segments on 4 threads).
+     */
+    @Test
+    void theProcessorsThatSendCommandsRunPooledWithAThreadPerSegment() {
+        ProcessorSettings saga = processor(OrderflowService.SAGA_COORDINATOR, "OrderFulfilmentSagaProcessor");
+        ProcessorSettings creditCheck = processor(OrderflowService.COMMAND_SIDE, "payment-credit-check");
+        ProcessorSettings shippedPolicy = processor(OrderflowService.COMMAND_SIDE, "order-shipped-policy");
+
+        assertThat(saga.getInitialSegmentCount()).isEqualTo(4);
+        assertThat(creditCheck.getInitialSegmentCount()).isEqualTo(4);
+        assertThat(shippedPolicy.getInitialSegmentCount()).isEqualTo(2);
+        Stream.of(saga, creditCheck, shippedPolicy).forEach(settings -> {
+            assertThat(settings.getMode()).isEqualTo(EventProcessorProperties.Mode.POOLED);
+            assertThat(settings.getThreadCount()).isEqualTo(settings.getInitialSegmentCount());
+            assertThat(settings.getBatchSize()).isEqualTo(10);
+        });
+    }
+
+    /** Point queries stay on the query side's own handlers; only the query side has any. */
+    @ParameterizedTest
+    @EnumSource(OrderflowService.class)
+    void onlyTheQuerySideAnswersItsPointQueriesLocally(OrderflowService service) {
+        assertThat(axonServer(distributedEnvironment(service, Map.of())).isShortcutQueriesToLocalHandlers())
+                .isEqualTo(service == OrderflowService.QUERY_SIDE);
+    }
+
+    private static ProcessorSettings processor(OrderflowService service, String name) {
+        EventProcessorProperties properties = Binder.get(distributedEnvironment(service, Map.of()))
+                .bind("axon.eventhandling", EventProcessorProperties.class).get();
+        assertThat(properties.getProcessors()).containsKey(name);
+        return properties.getProcessors().get(name);
     }
 
     private static AxonServerConfiguration axonServer(ConfigurableEnvironment environment) {

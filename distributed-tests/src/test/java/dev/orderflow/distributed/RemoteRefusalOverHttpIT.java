@@ -5,6 +5,7 @@ import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
 import dev.orderflow.shared.error.DomainErrors;
 import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.shared.security.DevelopmentCredentials;
 import dev.orderflow.distributed.support.AxonServerAnswers;
 import io.axoniq.axonserver.grpc.ErrorMessage;
 import io.axoniq.axonserver.grpc.command.CommandResponse;
@@ -35,6 +36,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -191,8 +193,10 @@ class RemoteRefusalOverHttpIT {
     @Test
     void readinessIsDownWhileAxonServerCannotBeReachedAndSaysWhy() {
         await().untilAsserted(() -> {
-            ResponseEntity<JsonNode> readiness = http.get().uri("/actuator/health/readiness").retrieve()
-                                                     .toEntity(JsonNode.class);
+            // The parts of a health answer are shown to an admin only.
+            ResponseEntity<JsonNode> readiness = http.get().uri("/actuator/health/readiness")
+                                                     .header(HttpHeaders.AUTHORIZATION, DevelopmentCredentials.ADMIN.basicAuthorization())
+                                                     .retrieve().toEntity(JsonNode.class);
             assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             JsonNode components = readiness.getBody().path("components");
             assertThat(components.path("axonServer").path("status").asText()).isEqualTo("DOWN");

@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What projections use to push changed views to subscription queries (server-sent events, reads that wait
@@ -22,10 +23,19 @@ public class ViewUpdates {
 
     /** The distinct queries of this type that subscriptions wait on right now. */
     public <Q> List<Q> subscribed(Class<Q> queryType) {
+        return subscribed(queryType, query -> true);
+    }
+
+    /**
+     * The distinct queries of this type that subscriptions wait on right now and that {@code affected} accepts: a
+     * projection that knows which views a change touches builds only those, however many other views are watched.
+     */
+    public <Q> List<Q> subscribed(Class<Q> queryType, Predicate<? super Q> affected) {
         return emitter.activeSubscriptions().stream()
                       .map(Message::getPayload)
                       .filter(queryType::isInstance)
                       .map(queryType::cast)
+                      .filter(affected)
                       .distinct()
                       .toList();
     }

@@ -48,6 +48,7 @@ class DeadLetterIT {
 
     private static final String CATALOGUE = ProjectionProcessors.CATALOGUE;
     private static final String ORDER_HISTORY = ProjectionProcessors.ORDER_HISTORY;
+    private static final String CUSTOMER_ACCOUNTS = ProjectionProcessors.CUSTOMER_ACCOUNTS;
     /** Too long for varchar(200); fits once the first test widened the columns to 400. */
     private static final String NAME_OF_250 = "N".repeat(250);
     /** Too long even for the widened columns. */
@@ -149,6 +150,53 @@ class DeadLetterIT {
     }
 
     @Test
+    void anEventWithANulInItsPayloadIsParkedWhileTheRestFlowsAndHealthIsDegradedUntilItIsEvicted() {
+        // As stored by a command side that let the NUL through: Postgres refuses it in any text column.
+        UUID poisoned = events.customer("a\u0000b");
+        UUID poisonedProduct = events.product("p\u0000q", "1.00", 1);
+        UUID healthy = events.customer("Healthy customer");
+        UUID product = events.product("Product of the healthy order", "1.00", 5);
+        UUID order = events.order(healthy, line(product, 1));
+
+        for (String group : List.of(ORDER_HISTORY, CUSTOMER_ACCOUNTS)) {
+            JsonNode parked = awaitParked(group, poisoned, letters -> letters.size() == 1);
+            assertThat(parked.at("/letters/0/eventType").asText()).as(group).isEqualTo("CustomerRegisteredEvent");
+            assertThat(parked.at("/letters/0/cause/message").asText()).as(group)
+                    .contains("0x00").contains("('a\\u0000')").doesNotContain("\u0000");
+        }
+        for (String group : List.of(CATALOGUE, ORDER_HISTORY)) {
+            assertThat(awaitParked(group, poisonedProduct, letters -> letters.size() == 1)
+                    .at("/letters/0/eventType").asText()).as(group).isEqualTo("ProductAddedEvent");
+        }
+        assertThat(awaitProduct(product).get("name").asText()).isEqualTo("Product of the healthy order");
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> user().getForEntity("/orders/" + order, JsonNode.class),
+                response -> response.getStatusCode() == HttpStatus.OK).getBody().get("customerName").asText())
+                .isEqualTo("Healthy customer");
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> user().getForEntity("/customers/" + healthy, JsonNode.class),
+                response -> response.getStatusCode() == HttpStatus.OK).getBody().get("orderCount").asInt()).isEqualTo(1);
+
+        JsonNode degraded = awaitHealth(health -> health.get("status").asText().equals("DEGRADED"));
+        assertThat(degraded.at("/components/deadLetters/details/parked/" + ORDER_HISTORY).asLong()).isEqualTo(2);
+        assertThat(degraded.at("/components/deadLetters/details/parked/" + CUSTOMER_ACCOUNTS).asLong()).isEqualTo(1);
+        assertThat(degraded.at("/components/deadLetters/details/parked/" + CATALOGUE).asLong()).isEqualTo(1);
+        assertThat(degraded.at("/components/eventProcessors/status").asText())
+                .as("the processors moved past the parked event").isEqualTo("UP");
+        assertThat(http.getForEntity("/actuator/health", JsonNode.class).getStatusCode())
+                .as("degraded still serves").isEqualTo(HttpStatus.OK);
+
+        for (String group : List.of(ORDER_HISTORY, CUSTOMER_ACCOUNTS)) {
+            assertThat(admin().exchange("/admin/dead-letters/" + group + "/" + poisoned, HttpMethod.DELETE, null,
+                    Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        for (String group : List.of(CATALOGUE, ORDER_HISTORY)) {
+            assertThat(admin().exchange("/admin/dead-letters/" + group + "/" + poisonedProduct, HttpMethod.DELETE, null,
+                    Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        JsonNode healthyAgain = awaitHealth(health -> health.get("status").asText().equals("UP"));
+        assertThat(healthyAgain.at("/components/deadLetters/details/parked/" + ORDER_HISTORY).asLong()).isZero();
+    }
+
+    @Test
     void anEvictedSequenceIsDroppedAndAnEvictedLetterLeavesTheRestParked() {
         UUID dropped = UUID.randomUUID();
         events.publish("Product", dropped, new ProductAddedEvent(dropped, NAME_OF_1000, Money.of("1.00"), 1),
@@ -222,6 +270,11 @@ class DeadLetterIT {
         return await().atMost(Duration.ofSeconds(60)).until(
                 () -> user().getForEntity("/products/" + productId, JsonNode.class),
                 response -> response.getStatusCode() == HttpStatus.OK && condition.test(response.getBody())).getBody();
+    }
+
+    private JsonNode awaitHealth(Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> admin().getForEntity("/actuator/health", JsonNode.class).getBody(), condition);
     }
 
     private double metric(String group) {

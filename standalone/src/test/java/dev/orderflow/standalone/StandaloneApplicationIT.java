@@ -53,7 +53,7 @@ class StandaloneApplicationIT {
 
     @Test
     void healthAndTheOpenApiDescriptionAreServed() {
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        ResponseEntity<String> health = AuthenticatedHttp.asAdmin(http).getForEntity("/actuator/health", String.class);
         ResponseEntity<String> openApi = http.getForEntity("/v3/api-docs", String.class);
         ResponseEntity<String> swaggerUi = http.getForEntity("/swagger-ui/index.html", String.class);
 

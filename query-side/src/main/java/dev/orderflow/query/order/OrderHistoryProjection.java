@@ -232,11 +232,22 @@ class OrderHistoryProjection {
               });
     }
 
+    /** Sends the order's current view to the subscriptions that watch it; the other watched orders are not read. */
     private void publish(UUID orderId, ReplayStatus replay) {
-        publishWhere(view -> view.orderId().equals(orderId), replay);
+        if (replay.isReplay()) {
+            return;
+        }
+        List<FindOrderQuery> watching = updates.subscribed(FindOrderQuery.class,
+                watched -> watched.orderId().equals(orderId));
+        for (FindOrderQuery query : watching) {
+            queries.find(orderId).ifPresent(view -> updates.emit(FindOrderQuery.class, query, view));
+        }
     }
 
-    /** Sends the current view of every subscribed order the change affects. */
+    /**
+     * Sends the current view of every subscribed order the change affects, for a change (a customer's or a
+     * product's name) that can touch orders the event does not name: each subscribed order is read to find out.
+     */
     private void publishWhere(Predicate<OrderView> affected, ReplayStatus replay) {
         if (replay.isReplay()) {
             return;

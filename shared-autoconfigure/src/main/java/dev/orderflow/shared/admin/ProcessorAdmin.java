@@ -1,16 +1,19 @@
 package dev.orderflow.shared.admin;
 
 import dev.orderflow.shared.admin.ProcessorStatus.ReplayProgress;
+import dev.orderflow.shared.admin.TokenClaims.Claim;
 import dev.orderflow.shared.admin.ProcessorStatus.SegmentStatus;
 import dev.orderflow.shared.error.DomainException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -22,16 +25,21 @@ import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Shows a service's event processors and replays one on request: shut it down, reset its tokens to the tail
@@ -41,8 +49,12 @@ import java.util.concurrent.TimeUnit;
  * starts and is done when every segment's position has reached that head. Axon's own replay flag is not used
  * for this: a segment's replay token stays a replay token after catching up, until a newer event arrives.
  * A watcher checks running replays every {@value #WATCH_INTERVAL_MS} ms, so the finish time and rate are
- * exact whether or not anyone asks. Positions are those of the segments this instance has claimed; with
- * several instances, each shows its own.
+ * exact whether or not anyone asks.
+ * <p>
+ * Every segment is shown, whoever holds it: those this instance holds from its processor's live status, the
+ * others from the token store the instances share (their position as last stored, their owner). A segment that
+ * no instance holds for longer than the grace, or whose batches keep failing ({@link SegmentFailures}), makes
+ * the processor unhealthy; the health indicator and the gauges read the same status.
  */
 public class ProcessorAdmin implements DisposableBean {
 
@@ -52,17 +64,38 @@ public class ProcessorAdmin implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final ObjectProvider<EventStore> eventStore;
     private final Clock clock;
+    private final SegmentFailures failures;
+    private final TokenClaims claims;
+    private final Duration claimTimeout;
+    private final Duration unclaimedSegmentGrace;
+    /** How the token store names this instance as the owner of a claim. */
+    private final String nodeId;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final Map<String, Instant> startedOnRequest = new ConcurrentHashMap<>();
+    private volatile Instant startedAt;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay-watcher");
         thread.setDaemon(true);
         return thread;
     });
 
-    public ProcessorAdmin(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore, Clock clock) {
+    public ProcessorAdmin(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore, Clock clock,
+                          SegmentFailures failures, TokenClaims claims, String nodeId, Duration claimTimeout,
+                          Duration unclaimedSegmentGrace) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.clock = clock;
+        this.failures = failures;
+        this.claims = claims;
+        this.nodeId = nodeId;
+        this.claimTimeout = claimTimeout;
+        this.unclaimedSegmentGrace = unclaimedSegmentGrace;
+        this.startedAt = clock.instant();
+    }
+
+    /** The application has started its processors: segments unclaimed from now on are given the grace again. */
+    void applicationStarted() {
+        startedAt = clock.instant();
     }
 
     public List<ProcessorStatus> processors() {
@@ -89,6 +122,7 @@ public class ProcessorAdmin implements DisposableBean {
     public ProcessorStatus start(String name) {
         EventProcessor processor = find(name);
         processor.start();
+        startedOnRequest.put(name, clock.instant());
         log.info("Started processor {} on request", name);
         return status(processor, head());
     }
@@ -136,26 +170,41 @@ public class ProcessorAdmin implements DisposableBean {
     }
 
     private ProcessorStatus status(EventProcessor processor, Long head) {
-        if (!(processor instanceof StreamingEventProcessor streaming)) {
-            return new ProcessorStatus(processor.getName(), mode(processor), processor.isRunning(), processor.isError(),
-                    null, List.of(), null, head, null, false, null);
-        }
         String name = processor.getName();
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            List<String> problems = processor.isRunning() ? List.of() : List.of("it is not running");
+            return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError(),
+                    problems.isEmpty(), problems, null, 0, List.of(), null, head, null, false, null);
+        }
         Map<Integer, EventTrackerStatus> claimed = streaming.processingStatus();
-        List<SegmentStatus> segments = claimed.values().stream()
-                .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
-                .map(ProcessorAdmin::segment)
+        Optional<TokenStore> store = tokenStore(name);
+        Map<Integer, Claim> stored = store.flatMap(tokens -> claims.of(name, tokens)).orElse(List.of()).stream()
+                .collect(Collectors.toMap(Claim::segment, claim -> claim));
+        SortedSet<Integer> segmentIds = new TreeSet<>(claimed.keySet());
+        segmentIds.addAll(stored.keySet());
+        if (stored.isEmpty()) {
+            store.map(tokens -> segmentIdsOf(name, tokens)).ifPresent(ids -> Arrays.stream(ids).forEach(segmentIds::add));
+        }
+        int[] allIds = segmentIds.stream().mapToInt(Integer::intValue).toArray();
+        Instant now = clock.instant();
+        List<SegmentStatus> segments = segmentIds.stream()
+                .map(id -> segment(name, id, allIds, claimed.get(id), stored.get(id), now))
                 .toList();
-        Integer segmentCount = segmentCount(name);
-        Long position = claimed.isEmpty() ? null : claimed.values().stream()
-                .mapToLong(ProcessorAdmin::positionOf).min().orElse(0);
+        List<String> problems = new ArrayList<>(problems(name, segments, now));
+        if (stored.isEmpty() && !processor.isRunning()) {
+            problems.add("it is not running on this instance, and its token store does not tell who else runs it");
+        }
+        int claimedHere = (int) segments.stream()
+                .filter(segment -> segment.claim() == ProcessorStatus.Claim.THIS_INSTANCE).count();
+        Integer segmentCount = segments.isEmpty() ? null : segments.size();
+        Long position = lowest(segments);
         Long behind = head == null || position == null ? null : Math.max(0, head - position);
         Replay replay = replays.get(name);
         ReplayProgress progress = null;
         boolean replaying;
         if (replay != null) {
             checkDone(streaming, replay);
-            progress = replay.progress(slowest(claimed, segmentCount, replay.from), clock.instant());
+            progress = replay.progress(slowest(claimed, segmentCount, replay.from), now);
             replaying = !progress.done();
         } else {
             // Not started here (or before a restart): a segment still short of the position it was reset at.
@@ -163,8 +212,82 @@ public class ProcessorAdmin implements DisposableBean {
                     && status.getResetPosition().isPresent()
                     && positionOf(status) < status.getResetPosition().getAsLong());
         }
-        return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError(), segmentCount,
-                segments, position, head, behind, replaying, progress);
+        boolean failing = segments.stream().anyMatch(segment -> segment.error() != null);
+        return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError() || failing,
+                problems.isEmpty(), List.copyOf(problems), segmentCount, claimedHere, segments, position, head, behind,
+                replaying, progress);
+    }
+
+    /** One segment: from this instance's processor if it holds it, otherwise from the token store. */
+    private SegmentStatus segment(String processor, int segmentId, int[] allIds, EventTrackerStatus here, Claim stored,
+                                  Instant now) {
+        int mask = Segment.computeSegment(segmentId, allIds).getMask();
+        Optional<SegmentFailures.Failure> failure = failures.of(processor, segmentId);
+        String owner = stored == null ? null : stored.owner();
+        if (here != null) {
+            OptionalLong position = here.getCurrentPosition();
+            String error = here.isErrorState() && here.getError() != null ? here.getError().toString()
+                    : failure.map(SegmentFailures.Failure::error).orElse(null);
+            return new SegmentStatus(segmentId, mask, ProcessorStatus.Claim.THIS_INSTANCE, owner,
+                    position.isPresent() ? position.getAsLong() : null, here.isCaughtUp(), here.isReplaying(), error,
+                    failure.map(SegmentFailures.Failure::retries).orElse(0L),
+                    failure.map(SegmentFailures.Failure::since).orElse(null), null);
+        }
+        String error = failure.map(SegmentFailures.Failure::error).orElse(null);
+        long retries = failure.map(SegmentFailures.Failure::retries).orElse(0L);
+        Instant failingSince = failure.map(SegmentFailures.Failure::since).orElse(null);
+        if (stored == null) {
+            return new SegmentStatus(segmentId, mask, ProcessorStatus.Claim.UNKNOWN, null, null, false, false, error,
+                    retries, failingSince, null);
+        }
+        Instant claimExpiry = stored.touchedAt().plus(claimTimeout);
+        if (owner != null && claimExpiry.isAfter(now) && owner.equals(nodeId)) {
+            // Claimed here but not (or no longer) running: a work package starting, or aborted before its release.
+            return new SegmentStatus(segmentId, mask, ProcessorStatus.Claim.THIS_INSTANCE, owner, stored.position(),
+                    false, false, error, retries, failingSince, null);
+        }
+        if (owner != null && claimExpiry.isAfter(now)) {
+            // How it fares there, that instance shows; what failed here before is over for this one.
+            return new SegmentStatus(segmentId, mask, ProcessorStatus.Claim.OTHER_INSTANCE, owner, stored.position(),
+                    false, false, null, 0, null, null);
+        }
+        Instant unclaimedSince = owner == null ? stored.touchedAt() : claimExpiry;
+        return new SegmentStatus(segmentId, mask, ProcessorStatus.Claim.UNCLAIMED, owner, stored.position(), false,
+                false, error, retries, failingSince, unclaimedSince);
+    }
+
+    /** Segments nobody has held for longer than the grace, and segments that keep failing. */
+    private List<String> problems(String processor, List<SegmentStatus> segments, Instant now) {
+        List<String> problems = new ArrayList<>();
+        Instant started = latest(startedOnRequest.get(processor), startedAt);
+        for (SegmentStatus segment : segments) {
+            if (segment.claim() == ProcessorStatus.Claim.UNCLAIMED) {
+                Instant countedFrom = latest(segment.unclaimedSince(), started);
+                if (!countedFrom.plus(unclaimedSegmentGrace).isAfter(now)) {
+                    problems.add("segment " + segment.segmentId() + " is held by no instance since "
+                            + segment.unclaimedSince() + ": its events wait");
+                }
+            }
+            if (segment.error() != null) {
+                problems.add("segment " + segment.segmentId() + " is failing" + (segment.retries() > 0
+                        ? " (" + segment.retries() + " batches in a row since " + segment.failingSince() + ")" : "")
+                        + ": " + segment.error());
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null || a.isBefore(b) ? b : a;
+    }
+
+    /** The slowest segment's position, a segment before its first event counting as 0; null if none is known. */
+    private static Long lowest(List<SegmentStatus> segments) {
+        OptionalLong lowest = segments.stream()
+                .filter(segment -> segment.claim() != ProcessorStatus.Claim.UNKNOWN)
+                .mapToLong(segment -> segment.position() == null ? 0 : segment.position())
+                .min();
+        return lowest.isPresent() ? lowest.getAsLong() : null;
     }
 
     /** Done when every segment, all of them claimed and none in error, has reached the head captured at the start. */
@@ -192,28 +315,40 @@ public class ProcessorAdmin implements DisposableBean {
         return claimed.values().stream().mapToLong(ProcessorAdmin::positionOf).min().orElse(from);
     }
 
-    private static SegmentStatus segment(EventTrackerStatus status) {
-        OptionalLong position = status.getCurrentPosition();
-        return new SegmentStatus(status.getSegment().getSegmentId(), status.getSegment().getMask(),
-                position.isPresent() ? position.getAsLong() : null, status.isCaughtUp(), status.isReplaying(),
-                status.isErrorState() && status.getError() != null ? status.getError().toString() : null);
-    }
-
     private static long positionOf(EventTrackerStatus status) {
         return status.getCurrentPosition().orElse(0);
     }
 
     private Integer segmentCount(String processorName) {
+        return tokenStore(processorName).map(store -> segmentIdsOf(processorName, store).length).orElse(null);
+    }
+
+    private Optional<TokenStore> tokenStore(String processorName) {
         try {
-            return processing.tokenStore(processorName).fetchSegments(processorName).length;
+            return Optional.of(processing.tokenStore(processorName));
         } catch (RuntimeException e) {
-            log.debug("Cannot count the segments of processor {}", processorName, e);
-            return null;
+            log.debug("Processor {} has no token store", processorName, e);
+            return Optional.empty();
         }
     }
 
+    private static int[] segmentIdsOf(String processorName, TokenStore store) {
+        try {
+            return store.fetchSegments(processorName);
+        } catch (RuntimeException e) {
+            log.debug("Cannot read the segments of processor {}", processorName, e);
+            return new int[0];
+        }
+    }
+
+    /** The head of the event store; null while it cannot be read (Axon Server away), which hides no segment. */
     private Long head() {
-        return source().map(source -> position(Optional.ofNullable(source.createHeadToken()))).orElse(null);
+        try {
+            return source().map(source -> position(Optional.ofNullable(source.createHeadToken()))).orElse(null);
+        } catch (RuntimeException e) {
+            log.debug("Cannot read the head of the event store", e);
+            return null;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,36 +1,102 @@
 package dev.orderflow.shared.admin;
 
+import dev.orderflow.shared.deadletter.EventParkedException;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Gives every service the admin REST API: its event processors with their positions and lag, replay with
- * progress ({@code /admin/processors}), and the event stream of an aggregate ({@code /admin/events}).
+ * What every service knows of its event processors: their segments (every one, whoever holds it), positions,
+ * lag and failures ({@link ProcessorAdmin}), shown by a health indicator {@code eventProcessors} and by gauges
+ * {@code orderflow.processor.*}; and the admin REST API: processors and replay with progress
+ * ({@code /admin/processors}), the event stream of an aggregate ({@code /admin/events}).
  */
 @AutoConfiguration(after = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class})
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(EventProcessingConfiguration.class)
 @ConditionalOnBean(EventProcessingConfiguration.class)
-@ConditionalOnProperty(prefix = "orderflow.admin", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AdminProperties.class)
-@Import({ProcessorAdminController.class, EventInspectionController.class})
 public class ProcessorAdminAutoConfiguration {
 
     @Bean
-    ProcessorAdmin processorAdmin(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore) {
-        return new ProcessorAdmin(processing, eventStore, Clock.systemUTC());
+    SegmentFailures segmentFailures() {
+        return new SegmentFailures(Clock.systemUTC());
+    }
+
+    @Bean
+    ConfigurerModule segmentFailureInterceptors(SegmentFailures failures) {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, processor) ->
+                new SegmentFailureInterceptor(processor, failures, EventParkedException::isParking));
+    }
+
+    @Bean
+    ProcessorAdmin processorAdmin(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore,
+                                  SegmentFailures failures, ObjectProvider<EntityManagerProvider> entityManagers,
+                                  Serializer serializer,
+                                  ObjectProvider<TokenStoreProperties> tokenStoreProperties,
+                                  ObjectProvider<AxonServerConfiguration> axonServer, Environment environment,
+                                  AdminProperties properties) {
+        Duration claimTimeout = tokenStoreProperties.stream().findFirst()
+                .map(TokenStoreProperties::getClaimTimeout).orElse(Duration.ofSeconds(10));
+        // The owner name this instance claims segments under: its Axon Server client id in the distributed mode
+        // (see DistributedAutoConfiguration#tokenStore), otherwise the JPA token store's default, pid@host.
+        boolean distributed = environment.getProperty("axon.axonserver.enabled", Boolean.class, true);
+        String nodeId = Optional.ofNullable(distributed ? axonServer.getIfAvailable() : null)
+                .map(AxonServerConfiguration::getClientId)
+                .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName());
+        return new ProcessorAdmin(processing, eventStore, Clock.systemUTC(), failures,
+                new TokenClaims(entityManagers.getIfAvailable(), serializer), nodeId, claimTimeout,
+                properties.unclaimedSegmentGrace());
+    }
+
+    @Bean
+    ApplicationListener<ApplicationStartedEvent> processorAdminStart(ProcessorAdmin admin, EventProcessorMetrics metrics) {
+        return started -> {
+            admin.applicationStarted();
+            metrics.registerProcessors();
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "eventProcessorsHealthIndicator")
+    HealthIndicator eventProcessorsHealthIndicator(ProcessorAdmin admin) {
+        return new ProcessorHealthIndicator(admin);
+    }
+
+    @Bean
+    EventProcessorMetrics eventProcessorMetrics(ProcessorAdmin admin) {
+        return new EventProcessorMetrics(admin, Clock.systemUTC());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnProperty(prefix = "orderflow.admin", name = "enabled", matchIfMissing = true)
+    @Import({ProcessorAdminController.class, EventInspectionController.class})
+    static class AdminApi {
     }
 }

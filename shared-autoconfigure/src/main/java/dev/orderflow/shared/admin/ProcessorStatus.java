@@ -1,5 +1,7 @@
 package dev.orderflow.shared.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,30 +10,57 @@ import java.util.List;
  *
  * @param mode            {@code POOLED_STREAMING}, {@code TRACKING} or {@code SUBSCRIBING} (a subscribing
  *                        processor handles events as they are published: it has no position and cannot replay)
+ * @param error           whether a segment is failing (or Axon reports the processor in error)
+ * @param healthy         whether every segment is held by an instance and none is failing; a segment may be
+ *                        unclaimed for {@code orderflow.admin.unclaimed-segment-grace} while instances start
+ *                        or hand it over. A subscribing processor is healthy while it runs
+ * @param problems        what makes it unhealthy, one sentence each
  * @param segmentCount    the segments the processor's tokens are split into, across all instances
- * @param segments        the segments this instance has claimed, with their positions
- * @param position        the global position of the slowest claimed segment: every event up to it is handled
+ * @param claimedSegments how many of them this instance holds
+ * @param segments        every segment, whoever holds it, with its position and failures
+ * @param position        the global position of the slowest segment: every event up to it is handled
  * @param head            the position of the newest event in the event store
  * @param behind          how many positions the processor is behind the head ({@code head - position})
  * @param replaying       whether a replay is rebuilding what this processor builds
  * @param replay          the last replay started through the admin API, with its progress; null if none
  */
-public record ProcessorStatus(String name, String mode, boolean running, boolean error, Integer segmentCount,
+public record ProcessorStatus(String name, String mode, boolean running, boolean error, boolean healthy,
+                              List<String> problems, Integer segmentCount, int claimedSegments,
                               List<SegmentStatus> segments, Long position, Long head, Long behind,
                               boolean replaying, ReplayProgress replay) {
 
+    /** Who holds a segment's claim in the token store. */
+    public enum Claim {
+        /** This instance processes the segment. */
+        THIS_INSTANCE,
+        /** Another instance does (its claim is fresh). */
+        OTHER_INSTANCE,
+        /** Nobody does: no owner, or an owner whose claim ran out. Its events wait. */
+        UNCLAIMED,
+        /** The token store does not tell owners; this instance does not hold it. */
+        UNKNOWN
+    }
+
     /**
-     * @param segmentId   the segment's id
-     * @param mask        the segment's mask: it handles the events whose sequence hash masked with this is its id
-     * @param position    the global position of the last event this segment has seen; null before its first
-     * @param caughtUp    Axon's view: the segment has reached the end of the stream once
-     * @param replaying   Axon's view: the segment's token is a replay token, which stays so after the replay
-     *                    caught up until a newer event arrives; {@link ProcessorStatus#replaying()} does not
-     *                    rely on it
-     * @param error       why the segment stopped, while it is in error
+     * @param segmentId      the segment's id
+     * @param mask           the segment's mask: it handles the events whose sequence hash masked with this is its id
+     * @param claim          who holds it
+     * @param owner          the token store's name of the instance holding it
+     * @param position       the global position of the last event this segment has seen (as stored, for a segment
+     *                       this instance does not hold); null before its first
+     * @param caughtUp       Axon's view: the segment has reached the end of the stream once
+     * @param replaying      Axon's view: the segment's token is a replay token, which stays so after the replay
+     *                       caught up until a newer event arrives; {@link ProcessorStatus#replaying()} does not
+     *                       rely on it
+     * @param error          why the segment's latest batch failed, while it keeps failing
+     * @param retries        how many of its batches failed in a row on this instance; 0 once one succeeds
+     * @param failingSince   when the first of those failed
+     * @param unclaimedSince when it was released, or its owner's claim ran out, while nobody holds it
      */
-    public record SegmentStatus(int segmentId, int mask, Long position, boolean caughtUp, boolean replaying,
-                                String error) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SegmentStatus(int segmentId, int mask, Claim claim, String owner, Long position, boolean caughtUp,
+                                boolean replaying, String error, long retries, Instant failingSince,
+                                Instant unclaimedSince) {
     }
 
     /**

@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.deadletter.jpa.JpaDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.TransactionDefinition;
@@ -147,7 +146,7 @@ public class DeadLetterAdmin {
             }
             DeadLetter<? extends EventMessage<?>> first = letters.get(0);
             long retries = retriesOf(first);
-            queue.requeue(first, letter -> letter.withCause(failure == null ? null : ThrowableCause.truncated(failure))
+            queue.requeue(first, letter -> letter.withCause(failure == null ? null : DeadLetterPolicy.storableCause(failure))
                     .withDiagnostics(letter.diagnostics().and(RETRIES, retries + 1)));
             return lettersOrEmpty(queue, sequenceIdentifier).get(0);
         });

@@ -12,11 +12,13 @@ import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueu
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.slf4j.Logger;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,7 +36,8 @@ import java.util.Set;
  * dead-letter queue per group in the service's {@code axon.dead_letter_entry} table, handlers that flush per
  * event so a failure is theirs ({@link FlushingEventHandlerEnhancer}), a queue that parks a failed event
  * without losing its batch ({@link IsolatingDeadLetterQueue}), the admin API under
- * {@code /admin/dead-letters}, and a gauge {@code orderflow.dead.letters} per group.
+ * {@code /admin/dead-letters}, a gauge {@code orderflow.dead.letters} per group, and the health indicator
+ * {@code deadLetters} ({@link DeadLetterHealthIndicator}).
  */
 @AutoConfiguration(after = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
 @ConditionalOnClass(JpaSequencedDeadLetterQueue.class)
@@ -108,6 +111,12 @@ public class DeadLetterAutoConfiguration {
                      .description("Events parked in the dead-letter queue of a processing group")
                      .tag("processing.group", group)
                      .register(registry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "deadLettersHealthIndicator")
+    HealthIndicator deadLettersHealthIndicator(DeadLetterAdmin admin) {
+        return new DeadLetterHealthIndicator(admin);
     }
 
     private static double sizeOrNaN(DeadLetterAdmin admin, String group) {

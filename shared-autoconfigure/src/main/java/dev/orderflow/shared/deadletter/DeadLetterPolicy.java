@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  *   <li>A failure that passes by itself (a lost connection, a deadlock or serialization failure, a database
  *   shutting down, a statement plan a schema change invalidated: see {@link PassingFailures}) is not parked: it is thrown on, so the batch
  *   fails and the processor retries it with back-off, as without dead letters.</li>
- *   <li>Any other failure parks the event, its cause's message cut to what the table holds.</li>
+ *   <li>Any other failure parks the event, with a {@linkplain #storableCause cause the table can hold}.</li>
  * </ul>
  * A failed retry rolls back its transaction, and the exception that reaches its caller only says so; the
  * handler's own exception passes through here first, and is remembered for a retry {@linkplain #watch watched}
@@ -38,7 +38,28 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
             throw cause instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException("Transient failure, not parked: " + cause.getMessage(), cause);
         }
-        return Decisions.enqueue(ThrowableCause.truncated(cause));
+        return Decisions.enqueue(storableCause(cause));
+    }
+
+    /**
+     * The cause as the dead-letter table can hold it: its message cut to the column's size, and control
+     * characters written as {@code \\uXXXX}. Postgres refuses a NUL in text, and the driver's messages quote
+     * the values a statement was refused for: an event whose payload holds a NUL would otherwise fail to be
+     * parked for the very reason it failed to be handled.
+     */
+    static ThrowableCause storableCause(Throwable failure) {
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        StringBuilder storable = new StringBuilder(Math.min(message.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE));
+        for (int i = 0; i < message.length() && storable.length() < ThrowableCause.TRUNCATED_MESSAGE_SIZE; i++) {
+            char character = message.charAt(i);
+            if (Character.isISOControl(character) && character != '\n' && character != '\r' && character != '\t') {
+                storable.append(String.format("\\u%04x", (int) character));
+            } else {
+                storable.append(character);
+            }
+        }
+        storable.setLength(Math.min(storable.length(), ThrowableCause.TRUNCATED_MESSAGE_SIZE));
+        return new ThrowableCause(failure.getClass().getName(), storable.toString());
     }
 
     static boolean isTransient(Throwable failure) {

@@ -189,14 +189,4 @@ final class IsolatingDeadLetterQueue implements SequencedDeadLetterQueue<EventMe
     public void clear() {
         delegate.clear();
     }
-
-    /** Fails the batch that met a failing event, once the event is parked, so the batch is redone without it. */
-    static final class EventParkedException extends RuntimeException {
-
-        EventParkedException(String processingGroup, EventMessage<?> event, Object sequenceIdentifier) {
-            super("Parked " + event.getPayloadType().getSimpleName() + " " + event.getIdentifier() + " (sequence "
-                    + sequenceIdentifier + ") of processing group " + processingGroup
-                    + "; its batch rolls back and is handled again without it", null, false, false);
-        }
-    }
 }

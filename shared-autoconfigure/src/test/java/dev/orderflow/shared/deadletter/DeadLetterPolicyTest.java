@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.hibernate.exception.DataException;
 import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,26 @@ class DeadLetterPolicyTest {
         assertThat(decision.shouldEnqueue()).isTrue();
         assertThat(decision.enqueueCause()).hasValueSatisfying(cause ->
                 assertThat(cause.getMessage()).contains("could not execute statement"));
+    }
+
+    @Test
+    void aCauseQuotingANulIsParkedWithTheNulWrittenOutSoTheTableCanHoldIt() {
+        DataException nul = new DataException("could not execute batch [insert ... values (('a\u0000b'))]",
+                new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+
+        EnqueueDecision<EventMessage<?>> decision = policy.decide(letter, nul);
+
+        assertThat(decision.enqueueCause()).hasValueSatisfying(cause -> {
+            assertThat(cause.getMessage()).doesNotContain("\u0000").contains("('a\\u0000b')");
+            assertThat(((ThrowableCause) cause).type()).isEqualTo(DataException.class.getName());
+        });
+    }
+
+    @Test
+    void aLongCauseIsCutToTheColumnsSize() {
+        ThrowableCause cause = DeadLetterPolicy.storableCause(new IllegalStateException("\u0001".repeat(2000)));
+
+        assertThat(cause.message()).hasSize(ThrowableCause.TRUNCATED_MESSAGE_SIZE).startsWith("\\u0001\\u0001");
     }
 
     @Test
