@@ -2,6 +2,7 @@ package dev.orderflow.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.shared.admin.ProcessorAdmin;
 import dev.orderflow.shared.json.PlainText;
 import dev.orderflow.shared.security.DevelopmentCredentials;
 import net.jqwik.api.Arbitraries;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +30,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Generated request bodies thrown at every command endpoint, over real HTTP on a real Postgres: the
  * service never answers 5xx, whenever it answers 4xx nothing was appended to the event store, and what
- * it accepts stores no control character (text with NULs and other control characters, NUL and blank ids,
+ * it accepts stores no control character and leaves every processor healthy and caught up (text with NULs and other control characters, NUL and blank ids,
  * ids of existing aggregates of another type, keys given twice and weak or empty If-Match headers are among
  * what is generated).
  */
@@ -96,7 +99,19 @@ class CommandInputPropertiesIT {
         } else {
             assertThat(textStoredSince(lastIndexBefore)).as("%s %s with %s was accepted", endpoint.method(), endpoint.path(), body)
                     .allSatisfy(text -> assertThat(PlainText.refusal(text)).as("stored text %s", text).isEmpty());
+            awaitEveryProcessorHealthyAndCaughtUp(endpoint.method() + " " + endpoint.path() + " with " + body);
         }
+    }
+
+    /** No accepted command may stop a processor: each keeps all its segments claimed, none failing, and catches up. */
+    private static void awaitEveryProcessorHealthyAndCaughtUp(String accepted) {
+        ProcessorAdmin processors = service.getBean(ProcessorAdmin.class);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processors.processors()).as("after %s", accepted)
+                .isNotEmpty()
+                .allSatisfy(processor -> {
+                    assertThat(processor.healthy()).as("%s is healthy: %s", processor.name(), processor.problems()).isTrue();
+                    assertThat(processor.behind()).as("%s is behind", processor.name()).isIn(null, 0L);
+                }));
     }
 
     @Provide
