@@ -16,14 +16,18 @@ public final class AggregateVersions {
         return "\"" + version + "\"";
     }
 
-    /** The version in an {@code If-Match} header, or null when there is none (or {@code *}): no check then. */
+    /**
+     * The version in an {@code If-Match} header, or null when there is none (or {@code *}): no check then.
+     * A header that is there but empty, or a weak tag ({@code W/"3"}, which RFC 9110 never lets
+     * {@code If-Match} match), is refused rather than read as "no check".
+     */
     public static Long fromIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+        if (ifMatch == null || ifMatch.trim().equals("*")) {
             return null;
         }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
-            value = value.substring(2);
+            throw new InvalidRequestException("If-Match", "must be a strong ETag, like \"3\": a weak one (W/) never matches");
         }
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1);

@@ -49,7 +49,12 @@ public class Customer {
     @CommandHandler
     public Customer(RegisterCustomerCommand command, EmailRegistry emails) {
         CustomerRules.requireName(command.name());
-        if (emails.isTaken(command.email())) {
+        UUID owner = emails.ownerOf(command.email()).orElse(null);
+        if (command.customerId().equals(owner)) {
+            // A repeated registration: the email is taken by this very customer, so the id is what clashes.
+            throw DomainException.conflict("Customer " + command.customerId() + " already exists");
+        }
+        if (owner != null) {
             throw DomainException.conflict("The email " + command.email() + " is already registered to another customer");
         }
         apply(new CustomerRegisteredEvent(command.customerId(), command.name().strip(),

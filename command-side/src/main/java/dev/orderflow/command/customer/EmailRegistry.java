@@ -1,6 +1,8 @@
 package dev.orderflow.command.customer;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The set of registered email addresses: the set-based check that makes an email unique across all
@@ -8,7 +10,8 @@ import java.util.Locale;
  */
 public interface EmailRegistry {
 
-    boolean isTaken(String email);
+    /** The customer this email is registered to, if any. */
+    Optional<UUID> ownerOf(String email);
 
     /** Emails compare without case and surrounding blanks: {@code Ann@Example.com} is {@code ann@example.com}. */
     static String normalize(String email) {

@@ -37,6 +37,10 @@ class RegisteredEmail implements Persistable<String> {
         this.fresh = true;
     }
 
+    UUID customerId() {
+        return customerId;
+    }
+
     @Override
     public String getId() {
         return email;

@@ -7,10 +7,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /**
  * The email lookup table, kept by a subscribing processor: the row is written in the same unit of
  * work (and database transaction) as the event that registers the customer. Two registrations racing
- * for one email both pass {@link #isTaken}, but the primary key lets only one of them commit.
+ * for one email both pass {@link #ownerOf}, but the primary key lets only one of them commit.
  */
 @Component
 @ProcessingGroup(RegisteredEmails.PROCESSING_GROUP)
@@ -25,8 +28,8 @@ class RegisteredEmails implements EmailRegistry {
     }
 
     @Override
-    public boolean isTaken(String email) {
-        return repository.existsById(EmailRegistry.normalize(email));
+    public Optional<UUID> ownerOf(String email) {
+        return repository.findById(EmailRegistry.normalize(email)).map(RegisteredEmail::customerId);
     }
 
     @EventHandler

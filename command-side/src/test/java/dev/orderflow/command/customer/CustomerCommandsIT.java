@@ -81,6 +81,19 @@ class CustomerCommandsIT {
     }
 
     @Test
+    void repeatingARegistrationWithTheSameIdAndBodySaysTheCustomerExists() {
+        UUID customerId = UUID.randomUUID();
+        String registration = registration(customerId, "Ann Lee", uniqueEmail(), "10");
+        http.post("/customers", registration);
+
+        ResponseEntity<JsonNode> repeated = http.post("/customers", registration);
+
+        assertProblem(repeated, HttpStatus.CONFLICT, "CONFLICT");
+        assertThat(repeated.getBody().get("detail").asText()).isEqualTo("Customer " + customerId + " already exists");
+        assertThat(events.simpleTypesOf(customerId)).containsExactly("CustomerRegisteredEvent");
+    }
+
+    @Test
     void anEmailInUseIsRefusedWhateverItsCase() {
         String email = uniqueEmail();
         http.post("/customers", registration(UUID.randomUUID(), "Owner", email, "10"));
@@ -226,8 +239,7 @@ class CustomerCommandsIT {
     void anUnsupportedMediaTypeIsAProblemToo() {
         ResponseEntity<JsonNode> response = http.post("/customers", "name=Ann", MediaType.TEXT_PLAIN);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertProblem(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE");
     }
 
     private UUID registeredCustomer() {

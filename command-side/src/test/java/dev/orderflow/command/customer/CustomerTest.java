@@ -21,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static dev.orderflow.command.DomainExceptionMatchers.aConflict;
@@ -37,7 +38,8 @@ class CustomerTest {
     private final UUID customerId = UUID.randomUUID();
     private final UUID paymentId = UUID.randomUUID();
     private final UUID otherPaymentId = UUID.randomUUID();
-    private final Set<String> registeredEmails = new HashSet<>();
+    /** Email to owner, as the registry keeps them. */
+    private final Map<String, UUID> registeredEmails = new HashMap<>();
 
     private FixtureConfiguration<Customer> fixture;
 
@@ -45,7 +47,7 @@ class CustomerTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Customer.class);
         // Normalizes like the real registry does: the aggregate hands it the email as typed.
-        fixture.registerInjectableResource((EmailRegistry) email -> registeredEmails.contains(EmailRegistry.normalize(email)));
+        fixture.registerInjectableResource((EmailRegistry) email -> Optional.ofNullable(registeredEmails.get(EmailRegistry.normalize(email))));
     }
 
     // Register
@@ -94,7 +96,7 @@ class CustomerTest {
 
     @Test
     void registeringACustomerWithAnEmailAlreadyRegisteredIsRefusedAsAConflict() {
-        registeredEmails.add(EMAIL);
+        registeredEmails.put(EMAIL, UUID.randomUUID());
 
         fixture.givenNoPriorActivity()
                 .when(register("Ann Lee", EMAIL))
@@ -104,8 +106,19 @@ class CustomerTest {
     }
 
     @Test
+    void repeatingARegistrationIsRefusedAsAConflictOnTheIdNotOnTheEmail() {
+        registeredEmails.put(EMAIL, customerId);
+
+        fixture.givenNoPriorActivity()
+                .when(register("Ann Lee", EMAIL))
+                .expectNoEvents()
+                .expectException(aConflict())
+                .expectExceptionMessage("Customer " + customerId + " already exists");
+    }
+
+    @Test
     void registeringACustomerWithAnEmailOnlyAnotherCustomerHasIsAccepted() {
-        registeredEmails.add("bob@example.com");
+        registeredEmails.put("bob@example.com", UUID.randomUUID());
 
         fixture.givenNoPriorActivity()
                 .when(register("Ann Lee", EMAIL))

@@ -12,10 +12,18 @@ public enum ErrorKind {
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "Unauthorized"),
     /** The credentials are right but their user lacks the role (the admin API needs ADMIN). */
     FORBIDDEN(HttpStatus.FORBIDDEN, "Forbidden"),
+    /** The path exists, but not for this HTTP method (the answer's {@code Allow} header lists those it has). */
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    /** The client accepts no media type this endpoint answers in. */
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+    /** The body is sent in a media type the endpoint does not read (commands read {@code application/json}). */
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     /** Nothing can take the request right now (no service handles it, Axon Server out of reach): retry later. */
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     /** No answer in time; the request may still take effect. */
-    TIMED_OUT(HttpStatus.GATEWAY_TIMEOUT, "No answer in time");
+    TIMED_OUT(HttpStatus.GATEWAY_TIMEOUT, "No answer in time"),
+    /** The service failed; the failure is logged. Nothing the client sent is known to be wrong. */
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private final HttpStatus status;
     private final String title;
@@ -23,6 +31,23 @@ public enum ErrorKind {
     ErrorKind(HttpStatus status, String title) {
         this.status = status;
         this.title = title;
+    }
+
+    /**
+     * The kind of an answer that only has a status, such as one the servlet container or a framework gave:
+     * the kind of that status, or for any other 4xx {@link #INVALID_INPUT}, for any other 5xx {@link #INTERNAL_ERROR}.
+     * 501 is Tomcat's answer to a method it does not implement at all (CONNECT): a method refused, too.
+     */
+    public static ErrorKind forStatus(int status) {
+        if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+            return METHOD_NOT_ALLOWED;
+        }
+        for (ErrorKind kind : values()) {
+            if (kind.status.value() == status) {
+                return kind;
+            }
+        }
+        return status >= 500 ? INTERNAL_ERROR : INVALID_INPUT;
     }
 
     public HttpStatus status() {

@@ -1,6 +1,8 @@
 package dev.orderflow.shared.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -22,13 +24,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,9 +82,46 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         log.error("Unexpected failure handling {}{}", request.getDescription(false),
                 AxonServerErrors.codeOf(e).map(code -> " (Axon Server error code " + code + ")").orElse(""), e);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail body = body(ErrorKind.INTERNAL_ERROR,
                 "The request failed unexpectedly; the failure is logged on the server.");
         return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /**
+     * Every answer Spring MVC shapes passes here, including those of its own refusals (unknown route,
+     * method, media type): each gets a {@code kind}, and its body the status actually answered.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setStatus(status.value());
+            if (problem.getProperties() == null || !problem.getProperties().containsKey(ProblemResponses.KIND)) {
+                ErrorKind kind = ErrorKind.forStatus(status.value());
+                problem.setProperty(ProblemResponses.KIND, kind.name());
+                if (kind.status().isSameCodeAs(status)) {
+                    problem.setTitle(kind.title());
+                }
+            }
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return problem(e, ErrorKind.NOT_FOUND, "Nothing is served at " + e.getHttpMethod() + " /" + e.getResourcePath(), request);
+    }
+
+    /** A path variable that is there but blank ({@code /products/%20/restock}) converts to nothing. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException e, HttpHeaders headers,
+                                                               HttpStatusCode status, WebRequest request) {
+        if (!e.isMissingAfterConversion()) {
+            return super.handleMissingPathVariable(e, headers, status, request);
+        }
+        String expected = article(e.getParameter().getParameterType().getSimpleName());
+        return invalidInput(e, List.of(new FieldError(e.getVariableName(), "must be " + expected)), request);
     }
 
     /** A request that outlived Spring MVC's limit for an asynchronous answer (a command waiting on Axon Server, say). */
@@ -103,9 +146,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-                ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
-                body.setTitle("Request body too large");
-                body.setProperty("kind", ErrorKind.INVALID_INPUT.name());
+                ProblemDetail body = RequestBodyLimitFilter.tooLarge(tooLarge.getMessage());
                 return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, request);
             }
         }
@@ -135,15 +176,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail body(ErrorKind kind, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(kind.status(), detail);
-        body.setTitle(kind.title());
-        body.setProperty("kind", kind.name());
-        return body;
+        return ProblemResponses.of(kind, detail);
     }
 
     /** Names the field a JSON body failed on, and why, from Jackson's path to the failing value. */
     static FieldError unreadableField(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        // A duplicate key inside a nested object arrives wrapped in a mapping exception for its parent.
+        for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+            if (inner instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
+                    && duplicate.getOriginalMessage().startsWith("Duplicate field") && duplicate.getProcessor() != null) {
+                return new FieldError(path(duplicate.getProcessor().getParsingContext()), "is given more than once");
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(path(unknown, unknown.getPropertyName()), "is not a known field");
         }
@@ -181,6 +226,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (leaf != null && !path.toString().endsWith(leaf)) {
             path.append(path.isEmpty() ? "" : ".").append(leaf);
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    /** The path of the value the parser stopped at, from the document's root. */
+    private static String path(JsonStreamContext context) {
+        Deque<String> steps = new ArrayDeque<>();
+        for (JsonStreamContext step = context; step != null && !step.inRoot(); step = step.getParent()) {
+            if (step.inArray()) {
+                steps.push("[" + step.getCurrentIndex() + "]");
+            } else if (step.getCurrentName() != null) {
+                steps.push(step.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String step : steps) {
+            path.append(path.isEmpty() || step.startsWith("[") ? "" : ".").append(step);
         }
         return path.isEmpty() ? null : path.toString();
     }

@@ -9,12 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.URI;
 
 /**
  * Refuses a request body over {@link RequestBodyLimit} with 413 problem+json: by its declared length
@@ -45,14 +43,14 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The request body is larger than the " + maxBytes + " bytes this service accepts");
+        ProblemResponses.write(tooLarge("The request body is larger than the " + maxBytes + " bytes this service accepts"),
+                request, response, json);
+    }
+
+    static ProblemDetail tooLarge(String detail) {
+        ProblemDetail problem = ProblemResponses.of(HttpStatus.PAYLOAD_TOO_LARGE, ErrorKind.INVALID_INPUT, detail);
         problem.setTitle("Request body too large");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("kind", ErrorKind.INVALID_INPUT.name());
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        return problem;
     }
 
     /** Thrown while reading a body that passes the limit; the error mapping answers it with 413. */

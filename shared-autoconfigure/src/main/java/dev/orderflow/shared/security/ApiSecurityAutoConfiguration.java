@@ -30,6 +30,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.util.List;
 
@@ -75,6 +77,14 @@ public class ApiSecurityAutoConfiguration {
     @Bean
     ProblemAnswers securityProblemAnswers(ObjectMapper json) {
         return new ProblemAnswers(json);
+    }
+
+    /** Spring Security's strict firewall, with the methods {@link ProblemAnswers} names when it refuses one. */
+    @Bean
+    HttpFirewall apiFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(ProblemAnswers.FIREWALL_METHODS);
+        return firewall;
     }
 
     @Bean
