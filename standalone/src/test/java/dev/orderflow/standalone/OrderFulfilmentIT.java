@@ -170,7 +170,11 @@ class OrderFulfilmentIT {
                 .isEqualByComparingTo("8.00");
         JsonNode saga = AuthenticatedHttp.asAdmin(http).getForObject("/admin/processors/OrderFulfilmentSagaProcessor", JsonNode.class);
         assertThat(saga.get("error").asBoolean()).isFalse();
-        assertThat(saga.get("segments")).allSatisfy(segment -> assertThat(segment.get("error").isNull()).isTrue());
+        assertThat(saga.get("healthy").asBoolean()).isTrue();
+        assertThat(saga.get("segments")).isNotEmpty().allSatisfy(segment -> {
+            assertThat(segment.has("error")).as("segment %s has no error", segment.get("segmentId")).isFalse();
+            assertThat(segment.get("retries").asLong()).isZero();
+        });
     }
 
     @Test
