@@ -1,5 +1,7 @@
 package dev.orderflow.standalone;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.shared.database.OrphanedPostmaster;
@@ -48,6 +50,8 @@ import static org.awaitility.Awaitility.await;
  * declined for credit, and are placed concurrently until the moment of the kill.
  */
 class CrashRecoveryIT {
+
+    private static final Logger log = LoggerFactory.getLogger(CrashRecoveryIT.class);
 
     private static final Duration PAYMENT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RECOVERY = Duration.ofMinutes(4);
@@ -145,7 +149,7 @@ class CrashRecoveryIT {
             }
         });
         // A figure for docs/reliability.md, not an assertion: how long the catch-up after the restart takes.
-        System.out.printf("Crash recovery: ready %d ms after the restart began; every order final %d ms after that (see %s)%n",
+        log.info("Crash recovery: ready {} ms after the restart began; every order final {} ms after that (see {})",
                 (ready - restartBegan) / 1_000_000, (System.nanoTime() - ready) / 1_000_000, running.log());
         Map<UUID, JsonNode> finalOrders = new HashMap<>();
         await().atMost(RECOVERY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
