@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,8 @@ class ReadYourWritesIT {
     TransactionManager transactionManager;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    UpdateStreams updateStreams;
     @LocalServerPort
     int port;
 
@@ -154,6 +157,32 @@ class ReadYourWritesIT {
             assertThat(renamed).isNotNull();
             assertThat(renamed.get("customerName").asText()).isEqualTo("Renamed while streaming");
         } finally {
+            stream.body().close();
+        }
+    }
+
+    @Test
+    void stoppingTheServiceEndsTheOpenUpdateStreamsSoItsShutdownNeedNotWaitForThem() throws Exception {
+        UUID customer = events.customer("Customer of a stopping service");
+        UUID order = events.order(customer, line(events.product("Product of a stopping service", "2.00", 10), 1));
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForEntity("/orders/" + order, JsonNode.class).getStatusCode().is2xxSuccessful());
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders/" + order + "/updates"))
+                           .header("Accept", "text/event-stream")
+                           .header("Authorization", DevelopmentCredentials.USER.basicAuthorization()).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        Future<?> reading = background.submit(() -> stream.body().forEach(received::add));
+        try {
+            assertThat(received.poll(30, TimeUnit.SECONDS)).isNotNull();
+            assertThat(reading.isDone()).isFalse();
+
+            updateStreams.stop();
+
+            await().atMost(Duration.ofSeconds(30)).until(reading::isDone);
+        } finally {
+            updateStreams.start();
             stream.body().close();
         }
     }
