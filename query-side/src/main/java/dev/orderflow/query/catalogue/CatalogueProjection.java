@@ -108,10 +108,7 @@ class CatalogueProjection {
         if (replay.isReplay()) {
             return;
         }
-        for (FindProductQuery query : updates.subscribed(FindProductQuery.class)) {
-            if (query.productId().equals(productId)) {
-                queries.find(productId).ifPresent(view -> updates.emit(FindProductQuery.class, query, view));
-            }
-        }
+        updates.publishAfterCommit(FindProductQuery.class, productId,
+                watched -> watched.productId().equals(productId), watched -> queries.find(productId));
     }
 }

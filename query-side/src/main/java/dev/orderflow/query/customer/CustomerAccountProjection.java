@@ -169,10 +169,7 @@ class CustomerAccountProjection {
         if (replay.isReplay()) {
             return;
         }
-        for (FindCustomerQuery query : updates.subscribed(FindCustomerQuery.class)) {
-            if (query.customerId().equals(customerId)) {
-                queries.find(customerId).ifPresent(view -> updates.emit(FindCustomerQuery.class, query, view));
-            }
-        }
+        updates.publishAfterCommit(FindCustomerQuery.class, customerId,
+                watched -> watched.customerId().equals(customerId), watched -> queries.find(customerId));
     }
 }

@@ -90,7 +90,7 @@ class OrderHistoryProjection {
     void on(CustomerRenamedEvent event, ReplayStatus replay) {
         copyCustomerName(event.customerId(), event.name());
         orders.copyCustomerName(event.customerId(), event.name());
-        publishWhere(view -> view.customerId().equals(event.customerId()), replay);
+        publishWhere(List.of("customer", event.customerId()), view -> view.customerId().equals(event.customerId()), replay);
     }
 
     @EventHandler
@@ -107,7 +107,8 @@ class OrderHistoryProjection {
     void on(ProductRenamedEvent event, ReplayStatus replay) {
         products.findById(event.productId()).ifPresent(product -> product.rename(event.name()));
         lines.copyProductName(event.productId(), event.name());
-        publishWhere(view -> view.lines().stream().anyMatch(line -> line.productId().equals(event.productId())), replay);
+        publishWhere(List.of("product", event.productId()),
+                view -> view.lines().stream().anyMatch(line -> line.productId().equals(event.productId())), replay);
     }
 
     @EventHandler
@@ -237,25 +238,19 @@ class OrderHistoryProjection {
         if (replay.isReplay()) {
             return;
         }
-        List<FindOrderQuery> watching = updates.subscribed(FindOrderQuery.class,
-                watched -> watched.orderId().equals(orderId));
-        for (FindOrderQuery query : watching) {
-            queries.find(orderId).ifPresent(view -> updates.emit(FindOrderQuery.class, query, view));
-        }
+        updates.publishAfterCommit(FindOrderQuery.class, orderId, watched -> watched.orderId().equals(orderId),
+                watched -> queries.find(orderId));
     }
 
     /**
      * Sends the current view of every subscribed order the change affects, for a change (a customer's or a
      * product's name) that can touch orders the event does not name: each subscribed order is read to find out.
      */
-    private void publishWhere(Predicate<OrderView> affected, ReplayStatus replay) {
+    private void publishWhere(Object changed, Predicate<OrderView> affected, ReplayStatus replay) {
         if (replay.isReplay()) {
             return;
         }
-        for (FindOrderQuery query : updates.subscribed(FindOrderQuery.class)) {
-            queries.find(query.orderId())
-                   .filter(affected)
-                   .ifPresent(view -> updates.emit(FindOrderQuery.class, query, view));
-        }
+        updates.publishAfterCommit(FindOrderQuery.class, changed, watched -> true,
+                watched -> queries.find(watched.orderId()).filter(affected));
     }
 }

@@ -80,10 +80,7 @@ class ShipmentProjection {
         if (replay.isReplay()) {
             return;
         }
-        for (FindShipmentByOrderQuery query : updates.subscribed(FindShipmentByOrderQuery.class)) {
-            if (query.orderId().equals(orderId)) {
-                queries.find(orderId).ifPresent(view -> updates.emit(FindShipmentByOrderQuery.class, query, view));
-            }
-        }
+        updates.publishAfterCommit(FindShipmentByOrderQuery.class, orderId,
+                watched -> watched.orderId().equals(orderId), watched -> queries.find(orderId));
     }
 }
