@@ -117,7 +117,7 @@ class CommandToQueryIT {
         assertThat(emailRegistry.get("mode").asText()).isEqualTo("SUBSCRIBING");
         assertThat(processor(processors, "catalogue").get("mode").asText()).isEqualTo("POOLED_STREAMING");
 
-        ResponseEntity<JsonNode> sideEffects = admin.postForEntity("/admin/processors/payment-credit-check/replay",
+        ResponseEntity<JsonNode> sideEffects = admin.postForEntity("/admin/processors/order-shipped-policy/replay",
                 null, JsonNode.class);
         assertThat(sideEffects.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(sideEffects.getBody().get("detail").asText()).contains("@DisallowReplay");

@@ -78,10 +78,13 @@ class MetricsIT {
 
     @Test
     void theProcessorsStatusIsPublishedAsGauges() {
-        String metrics = await().atMost(CONVERGENCE).until(this::prometheus,
-                body -> value(body, "orderflow_processor_healthy", "processor=\"catalogue\"").isPresent());
+        List<String> processors = List.of("catalogue", "order-history", "OrderFulfilmentSagaProcessor", "order-shipped-policy");
+        // A processor claims its segments a moment after it starts.
+        String metrics = await().atMost(CONVERGENCE).until(this::prometheus, body -> processors.stream().allMatch(
+                processor -> value(body, "orderflow_processor_segments_unclaimed", "processor=\"" + processor + "\"")
+                        .equals(OptionalDouble.of(0.0))));
 
-        for (String processor : List.of("catalogue", "order-history", "OrderFulfilmentSagaProcessor", "payment-credit-check")) {
+        for (String processor : processors) {
             String tag = "processor=\"" + processor + "\"";
             assertThat(value(metrics, "orderflow_processor_healthy", tag)).as(processor).hasValue(1.0);
             assertThat(value(metrics, "orderflow_processor_segments_unclaimed", tag)).as(processor).hasValue(0.0);
@@ -91,6 +94,8 @@ class MetricsIT {
             assertThat(value(metrics, "orderflow_processor_behind", tag)).as(processor).isPresent();
         }
         assertThat(value(metrics, "orderflow_processor_segments_claimed", "processor=\"catalogue\"")).hasValue(2.0);
+        assertThat(value(metrics, "orderflow_processor_segments_claimed", "processor=\"OrderFulfilmentSagaProcessor\""))
+                .as("the saga's own segment count, not Axon's 16").hasValue(4.0);
         assertThat(value(metrics, "orderflow_processor_position", "processor=\"catalogue\",segment=\"1\"")).isPresent();
     }
 

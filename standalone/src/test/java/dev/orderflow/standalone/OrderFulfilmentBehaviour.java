@@ -28,15 +28,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every path of the order fulfilment saga, end to end over real HTTP on the standalone system: the
- * final order status, stock levels, payment and customer account converge in the read models.
+ * final order status, stock levels, payment and customer account converge in the read models. They hold
+ * wherever the payment's credit check runs: {@link OrderFulfilmentIT} in-line (the default),
+ * {@link StreamingCreditCheckFulfilmentIT} on its own processor (as in the distributed mode).
  */
 @Import(AuthenticatedHttp.class)
 @SpringBootTest(classes = {StandaloneApplication.class, UnansweredPayments.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "orderflow.fulfilment.payment-timeout=3s")
-class OrderFulfilmentIT {
+abstract class OrderFulfilmentBehaviour {
 
-    private static final Duration CONVERGENCE = Duration.ofSeconds(30);
+    static final Duration CONVERGENCE = Duration.ofSeconds(30);
 
     @Autowired
     TestRestTemplate http;
@@ -106,33 +108,6 @@ class OrderFulfilmentIT {
 
         assertThat(awaitStatus(orderId, "REJECTED").get("rejectionReason").asText()).startsWith("Payment timed out");
         awaitProduct(productId, 10, 0);
-    }
-
-    @Test
-    void aPaymentAnsweredAfterTheTimeoutIsDeclinedAndTakesNoCredit() {
-        UUID customerId = customer("100.00");
-        UUID productId = product("10.00", 10);
-        assertThat(AuthenticatedHttp.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/stop", null, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        UUID orderId;
-        try {
-            orderId = order(customerId, productId, 10);
-            assertThat(awaitStatus(orderId, "REJECTED").get("rejectionReason").asText()).startsWith("Payment timed out");
-            awaitProduct(productId, 10, 0);
-        } finally {
-            AuthenticatedHttp.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/start", null, String.class);
-        }
-
-        // The deadline declined the payment: the credit check, answering late, holds the credit and gives it back.
-        await().atMost(CONVERGENCE).untilAsserted(() -> {
-            assertThat(get("/orders/" + orderId + "/details").get("payment").toString()).contains("DECLINED");
-            assertThat(get("/customers/" + customerId).get("availableCredit").decimalValue()).isEqualByComparingTo("100.00");
-        });
-        UUID paymentId = UUID.fromString(get("/orders/" + orderId + "/details").at("/payment/data/paymentId").asText());
-        assertThat(AuthenticatedHttp.asAdmin(http).getForObject("/admin/events/" + paymentId, String.class))
-                .contains("PaymentDeclinedEvent").doesNotContain("PaymentAuthorizedEvent");
-        assertThat(awaitStatus(order(customerId, productId, 10), "CONFIRMED").get("total").decimalValue())
-                .isEqualByComparingTo("100.00");
     }
 
     @Test
@@ -225,19 +200,19 @@ class OrderFulfilmentIT {
         assertThat(get("/orders/" + orderId).get("status").asText()).isEqualTo("CONFIRMED");
     }
 
-    private UUID customer(String creditLimit) {
+    UUID customer(String creditLimit) {
         UUID id = UUID.randomUUID();
         return post("/customers", """
                 {"customerId": "%s", "name": "Customer %s", "email": "%s@example.com", "creditLimit": %s}"""
                 .formatted(id, id, id, creditLimit), "customerId");
     }
 
-    private UUID product(String price, int stock) {
+    UUID product(String price, int stock) {
         return post("/products", """
                 {"name": "Product", "price": %s, "stock": %d}""".formatted(price, stock), "productId");
     }
 
-    private UUID order(UUID customerId, UUID productId, int quantity) {
+    UUID order(UUID customerId, UUID productId, int quantity) {
         return post("/orders", """
                 {"customerId": "%s", "lines": [{"productId": "%s", "quantity": %d}]}"""
                 .formatted(customerId, productId, quantity), "orderId");
@@ -249,24 +224,24 @@ class OrderFulfilmentIT {
         return new HttpEntity<>(body, headers);
     }
 
-    private UUID post(String path, String json, String idField) {
+    UUID post(String path, String json, String idField) {
         ResponseEntity<JsonNode> response = http.postForEntity(path, json(json), JsonNode.class);
         assertThat(response.getStatusCode()).as("POST %s: %s", path, response.getBody()).isEqualTo(HttpStatus.CREATED);
         return UUID.fromString(response.getBody().get(idField).asText());
     }
 
-    private JsonNode get(String path) {
+    JsonNode get(String path) {
         ResponseEntity<JsonNode> response = http.getForEntity(path, JsonNode.class);
         assertThat(response.getStatusCode()).as("GET %s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
         return response.getBody();
     }
 
-    private JsonNode awaitStatus(UUID orderId, String status) {
+    JsonNode awaitStatus(UUID orderId, String status) {
         return await().atMost(CONVERGENCE).ignoreExceptions()
                 .until(() -> get("/orders/" + orderId), order -> status.equals(order.get("status").asText()));
     }
 
-    private void awaitProduct(UUID productId, int stock, int reserved) {
+    void awaitProduct(UUID productId, int stock, int reserved) {
         await().atMost(CONVERGENCE).ignoreExceptions().untilAsserted(() -> {
             JsonNode product = get("/products/" + productId);
             assertThat(product.get("stock").asInt()).as("stock of %s", productId).isEqualTo(stock);

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  * Carries a payment to the customer's credit account and the answer back: a requested payment holds
  * credit, the hold approves or declines the payment, a refund or a decline gives the credit back. A customer
  * that does not exist, or a command that fails for good, declines the payment. Every command it sends is idempotent, so the retry after a failure is safe; it never runs during a replay.
+ * <p>
+ * By default it runs in-line, in the transaction that stores the payment request, so the request, the hold and
+ * the answer are stored together; the distributed mode runs it on a streaming processor ({@link PaymentProperties}).
  */
 @Component
 @ProcessingGroup(PaymentCreditCheck.PROCESSING_GROUP)

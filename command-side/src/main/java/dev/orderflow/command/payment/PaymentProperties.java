@@ -1,0 +1,20 @@
+package dev.orderflow.command.payment;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the payment subdomain.
+ *
+ * @param creditCheck where the credit check answers a payment request: {@code in-line} (the default) in the same
+ *                    transaction, which needs the customer's commands handled in this JVM (the embedded mode, or
+ *                    several instances on one Postgres); {@code streaming} on its own processor, which the
+ *                    distributed mode uses because there the customer's command may go to another instance
+ *                    through Axon Server, and a command handler must not wait on a remote command
+ */
+@ConfigurationProperties("orderflow.payment")
+public record PaymentProperties(CreditCheckMode creditCheck) {
+
+    public PaymentProperties {
+        creditCheck = creditCheck == null ? CreditCheckMode.IN_LINE : creditCheck;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orderflow.standalone;
+
+/** The fulfilment paths with the credit check in-line, as the standalone runs by default. */
+class OrderFulfilmentIT extends OrderFulfilmentBehaviour {
+}
