@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * A customer account. {@code version} is the sequence number of the last customer event applied, so a
- * customer event delivered again is skipped. {@code orderCount} and {@code amountSpent} are not counted up
- * and down but recomputed from this read model's own orders, which makes them idempotent too.
+ * customer event delivered again is skipped. {@code orderCount} and {@code amountSpent} are kept up to date
+ * change by change; the projection changes them only for an order recorded or moved for the first time, or a
+ * line whose amount really changed, so a redelivered order or stock event leaves them as they are.
  */
 @Entity
 @Table(schema = "customer_accounts", name = "customer_account")
@@ -62,9 +63,19 @@ class CustomerAccount extends AggregateViewRow<UUID> {
         return creditLimit.subtract(creditHeld).max(BigDecimal.ZERO).setScale(2);
     }
 
-    void recount(long orders, BigDecimal spent) {
-        orderCount = orders;
-        amountSpent = spent.setScale(2);
+    /** Takes in orders this read model recorded for the customer before the account existed. */
+    void includeEarlierOrders(long orders, BigDecimal spent) {
+        orderCount += orders;
+        spend(spent);
+    }
+
+    void countNewOrder() {
+        orderCount++;
+    }
+
+    /** Changes the amount spent by what the customer's confirmed orders now total more (or, if negative, less). */
+    void spend(BigDecimal difference) {
+        amountSpent = amountSpent.add(difference).setScale(2);
     }
 
     @Override

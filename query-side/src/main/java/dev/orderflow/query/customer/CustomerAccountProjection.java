@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -31,9 +32,16 @@ import java.util.function.Consumer;
  * what its stock reservations priced its lines at (quantity times the reserved unit price), the same total
  * the order history shows once every line is reserved.
  * <p>
- * Idempotent: customer and order events are skipped at or below the sequence number already applied, line
- * amounts are overwritten, and the counts are recomputed rather than counted up. Runs on one segment: it joins
- * customer, order and product events (see {@link dev.orderflow.query.ProjectionProcessors}).
+ * The totals are kept up to date change by change, not recomputed from all of a customer's orders on every
+ * event (that grew with each customer's history and was most of this processor's work). An order counts once,
+ * when its row is created. The amount spent changes by an order's line total when the order moves into or
+ * out of CONFIRMED, and by a line's new amount less its old one when a reservation prices a line of an order
+ * that is confirmed. So it stays the total of the lines of the orders confirmed now.
+ * <p>
+ * Idempotent: customer and order events are skipped at or below the sequence number already applied, a
+ * placed order already recorded is skipped, and line amounts are overwritten, so a redelivered event changes
+ * no total (a line priced again at the same amount differs by zero). Runs on one segment: it joins customer,
+ * order and product events (see {@link dev.orderflow.query.ProjectionProcessors}).
  */
 @Component
 @ProcessingGroup(ProjectionProcessors.CUSTOMER_ACCOUNTS)
@@ -61,8 +69,13 @@ class CustomerAccountProjection {
         }
         CustomerAccount account = new CustomerAccount(event.customerId(), event.name(), event.email(),
                 event.creditLimit().amount(), sequenceNumber);
+        // An order needs a registered customer, so its events should come after the registration; should one
+        // not, the order was recorded without an account to count it, and counts now, once.
+        long earlierOrders = orders.countByCustomerId(event.customerId());
+        if (earlierOrders > 0) {
+            account.includeEarlierOrders(earlierOrders, orders.sumOfLines(event.customerId(), OrderState.CONFIRMED));
+        }
         accounts.save(account);
-        recount(event.customerId());
         publish(event.customerId(), replay);
     }
 
@@ -102,7 +115,7 @@ class CustomerAccountProjection {
             return;
         }
         orders.save(new CustomerOrder(event.orderId(), event.customerId(), sequenceNumber));
-        recount(event.customerId());
+        accounts.findById(event.customerId()).ifPresent(CustomerAccount::countNewOrder);
         publish(event.customerId(), replay);
     }
 
@@ -110,10 +123,14 @@ class CustomerAccountProjection {
     void on(StockReservedEvent event, ReplayStatus replay) {
         orders.findById(event.orderId()).ifPresent(order -> {
             BigDecimal amount = event.unitPrice().amount().multiply(BigDecimal.valueOf(event.quantity().value()));
-            lines.findById(new CustomerOrderLine.Key(event.orderId(), event.productId())).ifPresentOrElse(
-                    line -> line.priceAt(amount),
+            Optional<CustomerOrderLine> line = lines.findById(new CustomerOrderLine.Key(event.orderId(), event.productId()));
+            BigDecimal previousAmount = line.map(CustomerOrderLine::amount).orElse(BigDecimal.ZERO);
+            line.ifPresentOrElse(
+                    priced -> priced.priceAt(amount),
                     () -> lines.save(new CustomerOrderLine(event.orderId(), event.productId(), amount)));
-            recount(order.customerId());
+            if (order.status() == OrderState.CONFIRMED) {
+                spend(order.customerId(), amount.subtract(previousAmount));
+            }
             publish(order.customerId(), replay);
         });
     }
@@ -152,17 +169,24 @@ class CustomerAccountProjection {
     }
 
     private void moveOrder(UUID orderId, OrderState status, long sequenceNumber, ReplayStatus replay) {
-        orders.findById(orderId)
-              .filter(order -> order.moveTo(status, sequenceNumber))
-              .ifPresent(order -> {
-                  recount(order.customerId());
-                  publish(order.customerId(), replay);
-              });
+        orders.findById(orderId).ifPresent(order -> {
+            boolean wasConfirmed = order.status() == OrderState.CONFIRMED;
+            if (!order.moveTo(status, sequenceNumber)) {
+                return; // applied before: delivered again
+            }
+            boolean isConfirmed = status == OrderState.CONFIRMED;
+            if (isConfirmed != wasConfirmed) {
+                BigDecimal orderTotal = lines.totalOfOrder(orderId);
+                spend(order.customerId(), isConfirmed ? orderTotal : orderTotal.negate());
+            }
+            publish(order.customerId(), replay);
+        });
     }
 
-    private void recount(UUID customerId) {
-        accounts.findById(customerId).ifPresent(account -> account.recount(
-                orders.countByCustomerId(customerId), orders.sumOfLines(customerId, OrderState.CONFIRMED)));
+    private void spend(UUID customerId, BigDecimal difference) {
+        if (difference.signum() != 0) {
+            accounts.findById(customerId).ifPresent(account -> account.spend(difference));
+        }
     }
 
     private void publish(UUID customerId, ReplayStatus replay) {

@@ -50,4 +50,8 @@ class CustomerOrder extends AssignedIdRow<UUID> {
     UUID customerId() {
         return customerId;
     }
+
+    OrderState status() {
+        return status;
+    }
 }

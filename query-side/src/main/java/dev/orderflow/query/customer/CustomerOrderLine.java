@@ -33,6 +33,10 @@ class CustomerOrderLine extends AssignedIdRow<CustomerOrderLine.Key> {
         this.amount = amount;
     }
 
+    BigDecimal amount() {
+        return amount;
+    }
+
     void priceAt(BigDecimal newAmount) {
         amount = newAmount;
     }

@@ -8,6 +8,9 @@ import java.util.UUID;
 
 interface CustomerOrderRepository extends JpaRepository<CustomerOrder, UUID> {
 
+    // These two read all of a customer's orders, so the projection uses them once, when the account is created,
+    // never per order event: an account keeps its totals up to date itself.
+
     long countByCustomerId(UUID customerId);
 
     @Query("""

@@ -8,14 +8,17 @@ import dev.orderflow.api.customer.CustomerRenamedEvent;
 import dev.orderflow.api.customer.CustomerView;
 import dev.orderflow.api.customer.FindCustomerByOrderQuery;
 import dev.orderflow.api.customer.FindCustomerQuery;
+import dev.orderflow.api.inventory.StockReservedEvent;
 import dev.orderflow.api.order.OrderCancelledEvent;
 import dev.orderflow.api.order.OrderConfirmedEvent;
+import dev.orderflow.api.order.OrderPlacedEvent;
 import dev.orderflow.api.order.OrderRejectedEvent;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.query.QuerySideTest;
 import dev.orderflow.query.Redelivery;
 import dev.orderflow.query.StoredEvents;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -26,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -174,6 +178,133 @@ class CustomerAccountProjectionTest {
 
         assertThat(findCustomer(customer)).contains(once);
         assertThat(second).isNotNull();
+    }
+
+    @Test
+    void cancellingAConfirmedOrderTakesOnlyThatOrderOffTheAmountSpent() {
+        UUID customer = events.customer("Edsger Dijkstra");
+        UUID lamp = events.product("Lamp", "15.00", 10);
+        UUID kept = events.order(customer, line(lamp, 1));
+        events.reserve(lamp, kept, 1, "15.00");
+        events.publish("Order", kept, new OrderConfirmedEvent(kept));
+        UUID cancelled = events.order(customer, line(lamp, 2));
+        events.reserve(lamp, cancelled, 2, "15.00");
+        events.publish("Order", cancelled, new OrderConfirmedEvent(cancelled));
+        assertThat(settled(customer).amountSpent()).isEqualByComparingTo("45.00");
+
+        events.publish("Order", cancelled, new OrderCancelledEvent(cancelled));
+
+        CustomerView view = settled(customer);
+        assertThat(view.amountSpent()).isEqualByComparingTo("15.00");
+        assertThat(view.orderCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aLinePricedAgainOrFirstReservedOnAConfirmedOrderChangesTheAmountSpentByTheDifference() {
+        UUID customer = events.customer("John Backus");
+        UUID book = events.product("Book", "10.00", 10);
+        UUID pen = events.product("Pen", "3.00", 10);
+        UUID order = events.order(customer, line(book, 2), line(pen, 1));
+        events.reserve(book, order, 2, "10.00");
+        events.publish("Order", order, new OrderConfirmedEvent(order));
+        assertThat(settled(customer).amountSpent()).isEqualByComparingTo("20.00");
+
+        events.reserve(book, order, 2, "12.50");
+        assertThat(settled(customer).amountSpent()).isEqualByComparingTo("25.00");
+
+        events.reserve(pen, order, 1, "3.00");
+        assertThat(settled(customer).amountSpent()).isEqualByComparingTo("28.00");
+
+        events.reserve(book, order, 2, "9.00");
+        CustomerView view = settled(customer);
+        assertThat(view.amountSpent()).isEqualByComparingTo("21.00");
+        assertThat(view.orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedOrderCountsButSpendsNothingEvenWhenItsLineIsPricedAgain() {
+        UUID customer = events.customer("Frances Allen");
+        UUID chair = events.product("Chair", "30.00", 10);
+        UUID order = events.order(customer, line(chair, 1));
+        events.reserve(chair, order, 1, "30.00");
+        events.publish("Order", order, new OrderRejectedEvent(order, "Payment declined"));
+        events.reserve(chair, order, 1, "35.00");
+
+        CustomerView view = settled(customer);
+
+        assertThat(view.orderCount()).isEqualTo(1);
+        assertThat(view.amountSpent()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void theOrdersOfOneCustomerAddUpAndNoOtherCustomersDo() {
+        UUID customer = events.customer("John McCarthy");
+        UUID other = events.customer("Alonzo Church");
+        UUID cup = events.product("Cup", "4.00", 100);
+        UUID jug = events.product("Jug", "11.00", 100);
+        confirmedOrder(customer, cup, 3, "4.00");                     // 12.00
+        confirmedOrder(customer, jug, 1, "11.00");                    // 11.00
+        UUID both = events.order(customer, line(cup, 1), line(jug, 2));
+        events.reserve(cup, both, 1, "4.25");
+        events.reserve(jug, both, 2, "10.50");
+        events.publish("Order", both, new OrderConfirmedEvent(both)); // 25.25
+        UUID pending = events.order(customer, line(cup, 5));
+        events.reserve(cup, pending, 5, "4.00");
+        UUID rejected = events.order(customer, line(jug, 1));
+        events.reserve(jug, rejected, 1, "11.00");
+        events.publish("Order", rejected, new OrderRejectedEvent(rejected, "Out of stock"));
+        UUID cancelled = confirmedOrder(customer, jug, 4, "11.00");
+        events.publish("Order", cancelled, new OrderCancelledEvent(cancelled));
+        confirmedOrder(other, jug, 9, "11.00");
+
+        CustomerView view = settled(customer);
+
+        assertThat(view.orderCount()).isEqualTo(6);
+        assertThat(view.amountSpent()).isEqualByComparingTo("48.25");
+        assertThat(settled(other).amountSpent()).isEqualByComparingTo("99.00");
+    }
+
+    @Test
+    void orderAndStockEventsDeliveredAgainAfterLaterChangesChangeNoTotal() {
+        UUID customer = events.customer("Niklaus Wirth");
+        UUID desk = events.product("Desk", "10.00", 10);
+        UUID kept = events.order(customer, line(desk, 2));
+        events.reserve(desk, kept, 2, "10.00");
+        events.publish("Order", kept, new OrderConfirmedEvent(kept));
+        UUID cancelled = confirmedOrder(customer, desk, 1, "5.00");
+        events.publish("Order", cancelled, new OrderCancelledEvent(cancelled));
+        CustomerView once = settled(customer);
+        assertThat(once.orderCount()).isEqualTo(2);
+        assertThat(once.amountSpent()).isEqualByComparingTo("20.00");
+
+        List<DomainEventMessage<?>> again = events.published().stream()
+                .filter(event -> event.getPayload() instanceof OrderPlacedEvent placed && placed.orderId().equals(kept)
+                        || event.getPayload() instanceof StockReservedEvent reserved && reserved.orderId().equals(kept)
+                        || event.getPayload() instanceof OrderConfirmedEvent confirmed
+                           && List.of(kept, cancelled).contains(confirmed.orderId()))
+                .toList();
+        assertThat(again).hasSize(4);
+        Redelivery.deliverAgain(projection, again, transactionTemplate);
+
+        assertThat(findCustomer(customer)).contains(once);
+    }
+
+    /** Places an order of one line, prices it and confirms it. */
+    private UUID confirmedOrder(UUID customer, UUID product, int quantity, String unitPrice) {
+        UUID order = events.order(customer, line(product, quantity));
+        events.reserve(product, order, quantity, unitPrice);
+        events.publish("Order", order, new OrderConfirmedEvent(order));
+        return order;
+    }
+
+    /**
+     * The account once the processor has handled everything published so far: it handles events in the order
+     * they were stored, so once the account shows a rename published last, every earlier event is in it.
+     */
+    private CustomerView settled(UUID customerId) {
+        long marker = events.publish("Customer", customerId, new CustomerRenamedEvent(customerId, "Settled"))
+                            .get(0).getSequenceNumber();
+        return awaitCustomer(customerId, view -> view.version() == marker);
     }
 
     private CustomerView awaitCustomer(UUID customerId, Predicate<CustomerView> condition) {
