@@ -1,9 +1,11 @@
 package dev.orderflow.saga.fulfilment;
 
 import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * or its tokens reset. {@code axon.eventhandling.processors[OrderFulfilmentSagaProcessor].*} settings win over
  * these.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class FulfilmentSagaProcessor {
 
     /** Axon's name for the processor of {@link OrderFulfilmentSaga}: the saga's simple name and "Processor". */
@@ -34,12 +36,20 @@ public class FulfilmentSagaProcessor {
 
     @Bean
     ConfigurerModule fulfilmentSagaProcessorTuning() {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(NAME,
-                (configuration, builder) -> {
-                    ScheduledExecutorService workers = Executors.newScheduledThreadPool(SEGMENTS,
-                            new AxonThreadFactory("WorkPackage[" + NAME + "]"));
-                    configuration.onShutdown(workers::shutdown);
-                    return builder.initialSegmentCount(SEGMENTS).batchSize(BATCH_SIZE).workerExecutor(workers);
-                });
+        return configurer -> configurer.eventProcessing()
+                                       .registerPooledStreamingEventProcessorConfiguration(NAME, FulfilmentSagaProcessor::tune);
+    }
+
+    static PooledStreamingEventProcessor.Builder tune(Configuration configuration,
+                                                      PooledStreamingEventProcessor.Builder builder) {
+        ScheduledExecutorService workers =
+                Executors.newScheduledThreadPool(SEGMENTS, new AxonThreadFactory("WorkPackage[" + NAME + "]"));
+        configuration.onShutdown(workers::shutdown);
+        // Axon starts a saga's processor at the head only while nobody configures it: kept here, so a first start
+        // does not run every order already stored through the saga again.
+        return builder.initialSegmentCount(SEGMENTS)
+                      .batchSize(BATCH_SIZE)
+                      .workerExecutor(workers)
+                      .initialToken(StreamableMessageSource::createHeadToken);
     }
 }
