@@ -94,6 +94,10 @@ public final class BenchMain {
             if (options.profile()) {
                 System.out.println("Where the standalone's CPU went (its busiest threads, in cores; JFR's CPU samples by "
                         + "library and method, first frame outside the JDK; details in profile.txt):");
+                if (options.instances() > 1 && options.runs(4)) {
+                    System.out.println("(In the steps that name " + options.instances() + " instances the threads are "
+                            + "every instance's, the later ones' named so; JFR recorded the first instance only.)");
+                }
                 System.out.println(Profiles.summarize(out, run.steps));
             }
             System.out.println("Written: " + out.resolve("results.json") + ", " + out.resolve("results.md") + ", "
