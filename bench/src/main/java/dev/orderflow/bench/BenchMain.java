@@ -81,6 +81,10 @@ public final class BenchMain {
             run.figures.sort(Comparator.comparingInt(Figure::scenario));
             String table = ResultTable.render(run.figures);
             String cpu = Report.cpuTable(run.steps);
+            if (options.instances() > 1 && options.runs(4)) {
+                cpu += "Standalone: every instance together in the steps that name " + options.instances()
+                        + " instances.\n";
+            }
             System.out.println();
             System.out.println(table);
             System.out.println("Where the CPU went (cores used on average; the machine has "
@@ -90,6 +94,10 @@ public final class BenchMain {
             if (options.profile()) {
                 System.out.println("Where the standalone's CPU went (its busiest threads, in cores; JFR's CPU samples by "
                         + "library and method, first frame outside the JDK; details in profile.txt):");
+                if (options.instances() > 1 && options.runs(4)) {
+                    System.out.println("(In the steps that name " + options.instances() + " instances the threads are "
+                            + "every instance's, the later ones' named so; JFR recorded the first instance only.)");
+                }
                 System.out.println(Profiles.summarize(out, run.steps));
             }
             System.out.println("Written: " + out.resolve("results.json") + ", " + out.resolve("results.md") + ", "
@@ -122,7 +130,7 @@ public final class BenchMain {
             }
             if (options.runs(4)) {
                 section("4 Saga: orders to CONFIRMED");
-                SagaConvergence.run(run, ORDERFLOW_DATABASE);
+                lives.withInstances(options.instances(), () -> SagaConvergence.run(run, ORDERFLOW_DATABASE));
             }
             if (options.runs(3)) {
                 section("3 Replay of the order history");
@@ -195,7 +203,7 @@ public final class BenchMain {
 
         void start() {
             String life = processes.isEmpty() ? name : name + "-" + (processes.size() + 1);
-            StandaloneProcess standalone = BenchMain.start(run, life, database, properties);
+            StandaloneProcess standalone = BenchMain.start(run, life, database, properties, run.options.profile());
             processes.add(standalone);
             run.use(standalone, setup);
         }
@@ -204,6 +212,25 @@ public final class BenchMain {
             Progress.say("  restarting the standalone: the event store's shared reader would otherwise read every loaded event");
             stop();
             start();
+        }
+
+        /**
+         * Runs {@code body} on {@code count} instances: the running one and {@code count - 1} more started beside it
+         * once it is ready (so its Flyway migrations ran once), each on a port of its own, on the same database with
+         * the same properties; JFR records the first only. The others stop when the body ends, however it ends.
+         */
+        void withInstances(int count, ThrowingRunnable body) throws Exception {
+            List<StandaloneProcess> others = new ArrayList<>();
+            try {
+                for (int instance = 2; instance <= count; instance++) {
+                    others.add(BenchMain.start(run, name + "-instance-" + instance, database, properties, false));
+                }
+                run.alongside(others);
+                body.run();
+            } finally {
+                run.alongside(List.of());
+                others.forEach(StandaloneProcess::close);
+            }
         }
 
         void stop() {
@@ -234,9 +261,15 @@ public final class BenchMain {
         }
     }
 
-    private static StandaloneProcess start(BenchRun run, String name, String database, List<String> properties) {
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private static StandaloneProcess start(BenchRun run, String name, String database, List<String> properties,
+                                           boolean profiled) {
         BenchOptions options = run.options;
-        Path jfr = options.profile() ? options.out().resolve("standalone-" + name + ".jfr") : null;
+        Path jfr = profiled ? options.out().resolve("standalone-" + name + ".jfr") : null;
         StandaloneProcess standalone = StandaloneProcess.start(name, options.standaloneJar(), options.agentJar(),
                 options.heap(), run.postgres.url(database), run.postgres.user(), run.postgres.password(), properties,
                 options.out().resolve("standalone-" + name + ".log"), jfr);

@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param stream               commands on one aggregate in scenario 2
  * @param orders               orders placed in scenario 4
  * @param orderClients         clients placing them concurrently, each waiting for its order to be confirmed
+ * @param instances            standalone JVMs on the one database that scenario 4 spreads its orders over
  * @param replayEvents         events in the store when scenario 3 replays it (the bench loads the rest)
  * @param defaultsReplayEvents events in the store when scenario 5 replays it with Axon's defaults
  * @param scenarios            which of scenarios 1 to 5 run (6, memory, is always read)
@@ -32,7 +33,7 @@ import java.util.TreeSet;
  * @param dbUrl                an external Postgres to use (from {@code ORDERFLOW_DB_URL}); null starts an embedded one
  */
 public record BenchOptions(boolean quick, int commands, int warmup, List<Integer> clients, int products, int stream,
-                           int orders, int orderClients, long replayEvents, long defaultsReplayEvents,
+                           int orders, int orderClients, int instances, long replayEvents, long defaultsReplayEvents,
                            Set<Integer> scenarios, Path standaloneJar, Path agentJar, Path out, String heap,
                            boolean profile, String dbUrl, String dbUser, String dbPassword) {
 
@@ -47,6 +48,8 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
               --stream=N                  commands on one aggregate (default 10000, quick 300)
               --orders=N                  orders through the saga (default 500, quick 32)
               --order-clients=N           clients placing them, each waiting for its order (default 32, quick 16)
+              --instances=N               standalones on the one database for those orders, 1 to 4 (default 1):
+                                          each order is placed on one and read back from the next
               --replay-events=N           events to replay with Orderflow's settings (default 1000000, quick 10000)
               --defaults-replay-events=N  events to replay with Axon's defaults (default 20000, quick 1000)
               --scenarios=1,2,3,4,5       which scenarios run (6, peak memory, always)
@@ -59,6 +62,9 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                                           the bench creates and drops its own databases there
               --db-user=USER --db-password=PASSWORD   (default $ORDERFLOW_DB_USER / $ORDERFLOW_DB_PASSWORD, postgres)
             """;
+
+    /** Each instance is a JVM with a heap of its own: four already crowd the 2-core machine the sizes are made for. */
+    static final int MAX_INSTANCES = 4;
 
     private static final Set<String> FLAGS = Set.of("quick", "no-profile", "profile", "help");
 
@@ -108,6 +114,7 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                 options.positiveInt("stream", quick ? 300 : 10_000),
                 options.positiveInt("orders", quick ? 32 : 500),
                 options.positiveInt("order-clients", quick ? 16 : 32),
+                options.positiveInt("instances", 1),
                 options.positiveLong("replay-events", quick ? 10_000 : 1_000_000),
                 options.positiveLong("defaults-replay-events", quick ? 1_000 : 20_000),
                 new TreeSet<>(options.positiveInts("scenarios", List.of(1, 2, 3, 4, 5))),
@@ -122,6 +129,9 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
         options.rejectUnknown();
         if (!parsed.heap().matches("\\d+[kKmMgG]?")) {
             throw new IllegalArgumentException("--heap must look like 512m or 2g, was " + parsed.heap());
+        }
+        if (parsed.instances() > MAX_INSTANCES) {
+            throw new IllegalArgumentException("--instances is at most " + MAX_INSTANCES + ", was " + parsed.instances());
         }
         for (int scenario : parsed.scenarios()) {
             if (scenario > 5) {

@@ -50,18 +50,48 @@ final class BenchRun {
     private StandaloneProcess standalone;
     private Setup setup;
     private HttpApi api;
+    /** Instances started beside the standalone (scenario 4 with {@code --instances}), on its database. */
+    private List<StandaloneProcess> others = List.of();
+    private List<HttpApi> otherApis = List.of();
 
     BenchRun(BenchOptions options, Postgres postgres) {
         this.options = options;
         this.postgres = postgres;
         this.postmasterPid = postgres.localPostmasterPid();
-        this.cpu = new CpuMeter(() -> standalone == null ? 0 : standalone.pid(), postmasterPid);
+        this.cpu = new CpuMeter(() -> instances().stream().map(StandaloneProcess::pid).toList(), postmasterPid);
     }
 
     void use(StandaloneProcess standalone, Setup setup) {
         this.standalone = standalone;
         this.setup = setup;
         this.api = standalone == null ? null : new HttpApi(standalone.baseUri());
+        alongside(List.of());
+    }
+
+    /** The instances running beside the standalone from now on (none to end that); the CPU meter counts them too. */
+    void alongside(List<StandaloneProcess> others) {
+        this.others = List.copyOf(others);
+        this.otherApis = others.stream().map(other -> new HttpApi(other.baseUri())).toList();
+    }
+
+    /** Every instance running: the standalone first, then those beside it. */
+    List<StandaloneProcess> instances() {
+        List<StandaloneProcess> all = new ArrayList<>();
+        if (standalone != null) {
+            all.add(standalone);
+            all.addAll(others);
+        }
+        return all;
+    }
+
+    /** The HTTP API of each instance, in the order of {@link #instances()}. */
+    List<HttpApi> instanceApis() {
+        List<HttpApi> all = new ArrayList<>();
+        if (api != null) {
+            all.add(api);
+            all.addAll(otherApis);
+        }
+        return all;
     }
 
     StandaloneProcess standalone() {

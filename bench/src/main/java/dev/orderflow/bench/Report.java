@@ -93,6 +93,7 @@ final class Report {
         map.put("stream", options.stream());
         map.put("orders", options.orders());
         map.put("orderClients", options.orderClients());
+        map.put("instances", options.instances());
         map.put("replayEvents", options.replayEvents());
         map.put("defaultsReplayEvents", options.defaultsReplayEvents());
         map.put("scenarios", options.scenarios());

@@ -7,6 +7,7 @@ import dev.orderflow.bench.events.StoredEvent;
 import dev.orderflow.bench.report.Figure;
 import dev.orderflow.bench.report.Format;
 import dev.orderflow.bench.report.Latencies;
+import dev.orderflow.bench.system.StandaloneProcess;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +40,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * interval and the GET itself (it never undercounts). Throughput: confirmed orders over the time from the
  * first POST to the last confirmation seen.
  * <p>
+ * With {@code --instances=N} the orders go to N standalones on the one database, round robin, and each is read
+ * back from the instance after the one it was placed on: its saga may run on another JVM than its POST, woken
+ * across instances, and its GET answers from yet another's query side. Customers and products are added through
+ * the first instance, as with one.
+ * <p>
  * Baseline: the appends the saga makes per order (copies of the rows one real order produced), each in a
  * transaction of its own and one after the other as the saga's steps are, with as many concurrent chains as
  * there are clients.
@@ -53,9 +59,12 @@ final class SagaConvergence {
 
     static void run(BenchRun run, String database) throws Exception {
         BenchOptions options = run.options;
-        HttpApi api = run.api();
+        List<HttpApi> instances = run.instanceApis();
+        HttpApi api = instances.get(0);
         int orders = options.orders();
         int clients = options.orderClients();
+        // One instance keeps the names it always had, so that earlier figures stay comparable.
+        String onInstances = instances.size() == 1 ? "" : ", " + instances.size() + " instances";
 
         List<UUID> customers = new ArrayList<>();
         for (int i = 0; i < Math.max(4, orders / 25); i++) {
@@ -65,7 +74,7 @@ final class SagaConvergence {
         for (int i = 0; i < 20; i++) {
             products.add(UUID.randomUUID());
         }
-        run.step("4 add customers and products", () -> {
+        run.step("4 add customers and products" + onInstances, () -> {
             ClosedLoop.Result added = ClosedLoop.run("adding customers", 8, customers.size(), i -> api.post("/customers",
                     "{\"customerId\":\"" + customers.get(i) + "\",\"name\":\"Saga customer " + (i + 1)
                             + "\",\"email\":\"saga-" + customers.get(i) + "@bench.example\",\"creditLimit\":100000000.00}"));
@@ -84,15 +93,15 @@ final class SagaConvergence {
             headBefore = Long.parseLong(BenchMain.single(connection,
                     "select coalesce(max(global_index), 0) from axon.domain_event_entry"));
         }
-        Orders watch = new Orders(orders);
+        Orders watch = new Orders(orders, instances);
         ExecutorService readers = Executors.newFixedThreadPool(4);
-        Thread watcher = new Thread(() -> watch.watch(run, database, api, readers), "saga-watcher");
+        Thread watcher = new Thread(() -> watch.watch(run, database, readers), "saga-watcher");
         List<Integer> notConfirmed = new ArrayList<>();
-        ClosedLoop.Result placing = run.step("4 saga, " + orders + " orders, " + clients + " clients", () -> {
+        ClosedLoop.Result placing = run.step("4 saga, " + orders + " orders, " + clients + " clients" + onInstances, () -> {
             watcher.start();
             try {
                 return ClosedLoop.run("orders placed and CONFIRMED on GET", clients, orders, i -> {
-                    placeOrder(api, watch.orderIds[i], i, customers, products, watch);
+                    placeOrder(watch.placedOn(i), watch.orderIds[i], i, customers, products, watch);
                     watch.awaitSettled(i);
                 });
             } finally {
@@ -138,19 +147,19 @@ final class SagaConvergence {
         try (AppendBaseline baseline = new AppendBaseline(run.postgres.url(database), run.postgres.user(),
                 run.postgres.password(), "axon.domain_event_entry",
                 ((Number) run.facts.getOrDefault("connectionPoolSize", 20)).intValue(), List.of(UUID.randomUUID()))) {
-            chains = run.step("4 JDBC chains, " + orders + " orders, " + clients + " clients", () ->
+            chains = run.step("4 JDBC chains, " + orders + " orders, " + clients + " clients" + onInstances, () ->
                     ClosedLoop.run("JDBC baseline: " + chain.size() + " appends per order", clients, orders,
                             i -> baseline.appendChain(chain)));
         }
         CommandThroughput.check(chains.failures(), chains.firstFailure(), "JDBC chain baseline");
         Latencies base = Latencies.ofNanos(chains.latencyNanos());
         String chainName = "JDBC: the " + chain.size() + " appends of an order in sequence";
-        run.add(Figure.throughput(4, "Orders confirmed per second, " + clients + " clients", ordersPerSecond, "orders/s",
+        run.add(Figure.throughput(4, "Orders confirmed per second, " + clients + " clients" + onInstances, ordersPerSecond, "orders/s",
                 "JDBC: " + chain.size() + " appends per order, " + clients + " clients", chains.perSecond())
                 .withNote(outcomes.size() == 1 ? "" : "outcomes " + outcomes));
-        run.add(Figure.cost(4, "p50 POST answered → CONFIRMED on GET", saga.p50Ms(), "ms", chainName + ", p50", base.p50Ms()));
-        run.add(Figure.cost(4, "p99 POST answered → CONFIRMED on GET", saga.p99Ms(), "ms", chainName + ", p99", base.p99Ms()));
-        run.add(Figure.cost(4, "max POST answered → CONFIRMED on GET", saga.maxMs(), "ms", chainName + ", max", base.maxMs()));
+        run.add(Figure.cost(4, "p50 POST answered → CONFIRMED on GET" + onInstances, saga.p50Ms(), "ms", chainName + ", p50", base.p50Ms()));
+        run.add(Figure.cost(4, "p99 POST answered → CONFIRMED on GET" + onInstances, saga.p99Ms(), "ms", chainName + ", p99", base.p99Ms()));
+        run.add(Figure.cost(4, "max POST answered → CONFIRMED on GET" + onInstances, saga.maxMs(), "ms", chainName + ", max", base.maxMs()));
         Map<String, Object> series = new LinkedHashMap<>();
         series.put("outcomes", outcomes);
         series.put("latency", saga);
@@ -158,6 +167,9 @@ final class SagaConvergence {
         series.put("eventsPerOrder", chain.size());
         Map<String, Double> hops = hops(run, database, headBefore, orderIds, visibleWallMillis, status);
         series.put("medianHopMs", hops);
+        if (instances.size() > 1) {
+            series.put("instances", instances.size());
+        }
         series.put("events", chain.stream().map(event -> event.payloadType().substring(event.payloadType().lastIndexOf('.') + 1)).toList());
         run.series.put("orderflow.saga", series);
         if (outcomes.getOrDefault("CONFIRMED", 0) < orders) {
@@ -169,6 +181,35 @@ final class SagaConvergence {
         StringBuilder where = new StringBuilder("     where an order's time goes (median over the confirmed orders, from the stored event times):");
         hops.forEach((hop, ms) -> where.append("\n       ").append(String.format("%-52s %8s ms", hop, Format.number(ms))));
         Progress.say(where.toString());
+        if (instances.size() > 1) {
+            Map<String, Map<String, String>> claimed = claimedSegments(run.instances(), instances);
+            series.put("claimedSegments", claimed);
+            StringBuilder held = new StringBuilder("     segments each instance held at the end (held/all):");
+            claimed.forEach((instance, segments) -> held.append("\n       ").append(instance).append(": ")
+                    .append(segments.isEmpty() ? "none" : segments.toString()));
+            Progress.say(held.toString());
+        }
+    }
+
+    /**
+     * Which instance ran which processors' segments: the instances share the work by segment claims, so this
+     * tells where the saga and the projections ran while the POSTs and GETs went round robin.
+     */
+    private static Map<String, Map<String, String>> claimedSegments(List<StandaloneProcess> processes,
+                                                                    List<HttpApi> apis) {
+        Map<String, Map<String, String>> claimed = new LinkedHashMap<>();
+        for (int i = 0; i < apis.size(); i++) {
+            Map<String, String> segments = new LinkedHashMap<>();
+            for (JsonNode processor : apis.get(i).getJson("/admin/processors")) {
+                int held = processor.path("claimedSegments").asInt();
+                if (held > 0) {
+                    JsonNode all = processor.path("segmentCount");
+                    segments.put(processor.path("name").asText(), held + "/" + (all.isNumber() ? all.asText() : "?"));
+                }
+            }
+            claimed.put(processes.get(i).name(), segments);
+        }
+        return claimed;
     }
 
     /**
@@ -237,10 +278,12 @@ final class SagaConvergence {
     /**
      * The orders of the run and when each was seen settled. The watcher reads the order-history table every
      * {@value #WATCH_MS} ms for the pending orders; for each one it finds settled it asks {@code GET /orders/{id}}
-     * and notes the time that answers, and the status it shows.
+     * (of the instance after the one the order was placed on, when there are several) and notes the time that
+     * answers, and the status it shows.
      */
     private static final class Orders {
         final UUID[] orderIds;
+        private final List<HttpApi> instances;
         final long[] answered;
         final long[] visibleWallMillis;
         final AtomicLongArray visible;
@@ -250,7 +293,8 @@ final class SagaConvergence {
         final AtomicReference<String> failure = new AtomicReference<>();
         private final CompletableFuture<?>[] settled;
 
-        Orders(int count) {
+        Orders(int count, List<HttpApi> instances) {
+            this.instances = instances;
             orderIds = new UUID[count];
             for (int i = 0; i < count; i++) {
                 orderIds[i] = UUID.randomUUID();
@@ -265,11 +309,19 @@ final class SagaConvergence {
             }
         }
 
+        HttpApi placedOn(int index) {
+            return instances.get(placedOnInstance(index, instances.size()));
+        }
+
+        HttpApi readFrom(int index) {
+            return instances.get(readFromInstance(index, instances.size()));
+        }
+
         void awaitSettled(int index) throws Exception {
             settled[index].get(SETTLE_TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
         }
 
-        void watch(BenchRun run, String database, HttpApi api, ExecutorService readers) {
+        void watch(BenchRun run, String database, ExecutorService readers) {
             try (Connection connection = run.postgres.connect(database);
                  PreparedStatement query = connection.prepareStatement("select order_id from "
                          + ReplayBaseline.schemaOf(connection) + ".order_history "
@@ -282,7 +334,7 @@ final class SagaConvergence {
                                 UUID orderId = (UUID) rows.getObject(1);
                                 Integer index = pending.remove(orderId);
                                 if (index != null) {
-                                    readers.submit(() -> read(api, index));
+                                    readers.submit(() -> read(readFrom(index), index));
                                 }
                             }
                         }
@@ -314,6 +366,16 @@ final class SagaConvergence {
                 future.completeExceptionally(new IllegalStateException(reason));
             }
         }
+    }
+
+    /** Round robin: order {@code index} is placed on this one of {@code instances}. */
+    static int placedOnInstance(int index, int instances) {
+        return index % instances;
+    }
+
+    /** The instance after the one an order was placed on, so that with several its GET crosses to another JVM. */
+    static int readFromInstance(int index, int instances) {
+        return (placedOnInstance(index, instances) + 1) % instances;
     }
 
     /** The rows a confirmed order produced, in order: every event of its trace (the saga keeps the trace id). */

@@ -32,6 +32,18 @@ class BenchOptionsTest {
     }
 
     @Test
+    void scenarioFourRunsOnOneInstanceUnlessToldOtherwiseAndOnAtMostFour() {
+        assertThat(parse().instances()).isEqualTo(1);
+        assertThat(parse("--quick").instances()).isEqualTo(1);
+        assertThat(parse("--instances=2").instances()).isEqualTo(2);
+        assertThat(parse("--instances=4").instances()).isEqualTo(4);
+
+        assertThatThrownBy(() -> parse("--instances=0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> parse("--instances=5")).hasMessage("--instances is at most 4, was 5");
+        assertThatThrownBy(() -> parse("--instances=two")).hasMessageContaining("whole number");
+    }
+
+    @Test
     void quickShrinksEverySizeButAnExplicitOptionWinsWhereverItStands() {
         BenchOptions options = parse("--replay-events=50_000", "--quick");
 
@@ -94,13 +106,13 @@ class BenchOptionsTest {
     @Test
     void helpIsAskedForNotAnError() {
         assertThatThrownBy(() -> parse("--help")).isInstanceOf(BenchOptions.HelpRequested.class);
-        assertThat(BenchOptions.USAGE).contains("--quick", "--replay-events", "--db-url");
+        assertThat(BenchOptions.USAGE).contains("--quick", "--replay-events", "--db-url", "--instances");
     }
 
     @Test
     void everyOptionTheUsageNamesIsUnderstood() {
         List<String> all = List.of("--commands=1", "--warmup=0", "--clients=1", "--products=1", "--stream=10",
-                "--orders=1", "--order-clients=1", "--replay-events=1", "--defaults-replay-events=1", "--scenarios=1",
+                "--orders=1", "--order-clients=1", "--instances=3", "--replay-events=1", "--defaults-replay-events=1", "--scenarios=1",
                 "--standalone-jar=a.jar", "--agent-jar=b.jar", "--out=x", "--heap=512m", "--no-profile",
                 "--db-url=jdbc:postgresql://h/d", "--db-user=u", "--db-password=p", "--quick");
 
@@ -109,5 +121,6 @@ class BenchOptionsTest {
         assertThat(options.warmup()).isZero();
         assertThat(options.scenarios()).isEqualTo(Set.of(1));
         assertThat(options.out()).isEqualTo(Path.of("x"));
+        assertThat(options.instances()).isEqualTo(3);
     }
 }

@@ -133,7 +133,8 @@ public final class Chart {
         if (!saga.isEmpty()) {
             if (saga.get("latency") instanceof Latencies measured && saga.get("baselineLatency") instanceof Latencies base) {
                 addPercentiles(data, base, "JDBC chain of the same appends (baseline)");
-                addPercentiles(data, measured, "Saga: POST answered → CONFIRMED on GET");
+                addPercentiles(data, measured, "Saga: POST answered → CONFIRMED on GET"
+                        + (saga.get("instances") instanceof Integer instances ? ", " + instances + " instances" : ""));
             }
         }
         return bars("4  Order latency through the saga (log scale)", "", "ms", data, true);

@@ -3,55 +3,65 @@ package dev.orderflow.bench.system;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * Where the CPU went during a step: the standalone process, the Postgres server (postmaster and its
- * backends) and the bench's own process, each in cores used on average over the step's wall time.
+ * Where the CPU went during a step: the standalone process (summed over its instances when several run), the
+ * Postgres server (postmaster and its backends) and the bench's own process, each in cores used on average over
+ * the step's wall time.
  */
 public final class CpuMeter {
 
-    private final LongSupplier standalonePid;
+    private final Supplier<List<Long>> standalonePids;
     private final long postmasterPid;
     private final long benchPid = ProcessHandle.current().pid();
 
     /**
-     * @param standalonePid the running standalone's pid (0 when none runs)
-     * @param postmasterPid the local Postgres server's pid, or 0 when it is not on this machine
+     * @param standalonePids the pids of the running standalone's instances, the first one first (none when none runs)
+     * @param postmasterPid  the local Postgres server's pid, or 0 when it is not on this machine
      */
-    public CpuMeter(LongSupplier standalonePid, long postmasterPid) {
-        this.standalonePid = standalonePid;
+    public CpuMeter(Supplier<List<Long>> standalonePids, long postmasterPid) {
+        this.standalonePids = standalonePids;
         this.postmasterPid = postmasterPid;
     }
 
-    /** Cores the standalone uses now, measured over {@code millis}. */
+    /** Cores the standalone's instances use now, together, measured over {@code millis}. */
     public double standaloneCoresNow(long millis) throws InterruptedException {
-        long pid = standalonePid.getAsLong();
-        if (pid == 0) {
+        List<Long> pids = standalonePids.get();
+        if (pids.isEmpty()) {
             return 0;
         }
-        double before = Proc.cpuSeconds(pid, false);
+        double before = cpuSeconds(pids);
         long start = System.nanoTime();
         Thread.sleep(millis);
-        return (Proc.cpuSeconds(pid, false) - before) / ((System.nanoTime() - start) / 1e9);
+        return (cpuSeconds(pids) - before) / ((System.nanoTime() - start) / 1e9);
     }
 
     public Mark mark() {
-        long pid = standalonePid.getAsLong();
-        return new Mark(System.nanoTime(), pid, pid == 0 ? 0 : Proc.cpuSeconds(pid, false),
-                pid == 0 ? Map.of() : Proc.threadCpuSeconds(pid),
+        List<Long> pids = List.copyOf(standalonePids.get());
+        Map<String, Double> threads = new LinkedHashMap<>();
+        for (int i = 0; i < pids.size(); i++) {
+            // The first instance's threads keep their plain names, so a one-instance run reads as it always did.
+            String instance = i == 0 ? "" : "instance " + (i + 1) + ": ";
+            Proc.threadCpuSeconds(pids.get(i)).forEach((group, seconds) -> threads.put(instance + group, seconds));
+        }
+        return new Mark(System.nanoTime(), pids, cpuSeconds(pids), threads,
                 postmasterPid == 0 ? Double.NaN : Proc.treeCpuSeconds(postmasterPid), Proc.cpuSeconds(benchPid, false),
                 Proc.machineBusySeconds());
     }
 
-    /** CPU counters at one moment. */
-    public record Mark(long nanos, long standalonePid, double standalone, Map<String, Double> standaloneThreads,
+    private static double cpuSeconds(List<Long> pids) {
+        return pids.stream().mapToDouble(pid -> Proc.cpuSeconds(pid, false)).sum();
+    }
+
+    /** CPU counters at one moment; the standalone's summed over its instances' pids. */
+    public record Mark(long nanos, List<Long> standalonePids, double standalone, Map<String, Double> standaloneThreads,
                        double postgres, double bench, double machine) {
 
         /** Cores used on average from this mark to {@code end}. */
         public Use until(Mark end) {
             double wall = (end.nanos - nanos) / 1e9;
-            boolean same = end.standalonePid == standalonePid && standalonePid != 0;
+            boolean same = end.standalonePids.equals(standalonePids) && !standalonePids.isEmpty();
             double standaloneCpu = same ? end.standalone - standalone : Double.NaN;
             Map<String, Double> threads = new LinkedHashMap<>();
             if (same) {
@@ -76,7 +86,8 @@ public final class CpuMeter {
 
     /**
      * @param wallSeconds the step's duration
-     * @param standalone  cores the standalone used on average (NaN if it was restarted in between)
+     * @param standalone  cores the standalone used on average, all its instances together (NaN if one was started
+     *                    or stopped in between)
      * @param standaloneThreads the same by thread group (see {@link Proc#threadCpuSeconds})
      * @param postgres    cores the Postgres server used (NaN when it is not local)
      * @param bench       cores the bench itself used (load generation, JDBC baselines; with its embedded Postgres
