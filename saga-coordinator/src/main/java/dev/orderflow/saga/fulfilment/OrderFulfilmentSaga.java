@@ -34,7 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,7 +88,7 @@ public class OrderFulfilmentSaga {
         for (OrderLine line : event.lines()) {
             linesAwaitingStock.put(line.productId(), line.quantity().value());
         }
-        for (OrderLine line : event.lines()) {
+        for (OrderLine line : event.lines().stream().sorted(Comparator.comparing(OrderLine::productId)).toList()) {
             commands.send(new ReserveStockCommand(line.productId(), orderId, line.quantity()))
                     .filter(Refusal::leavesNoTrace)
                     .ifPresent(refusal -> lineCannotBeReserved(line.productId(), refusal.is(ErrorKind.NOT_FOUND)
@@ -226,7 +228,7 @@ public class OrderFulfilmentSaga {
 
     @SagaEventHandler(associationProperty = "orderId")
     void on(OrderShippedEvent event) {
-        for (UUID productId : reservedLineAmounts.keySet()) {
+        for (UUID productId : reservedProductsInLockOrder()) {
             commands.send(new ShipStockCommand(productId, orderId));
         }
         SagaLifecycle.end();
@@ -276,9 +278,17 @@ public class OrderFulfilmentSaga {
     }
 
     private void releaseReservedStock() {
-        for (UUID productId : reservedLineAmounts.keySet()) {
+        for (UUID productId : reservedProductsInLockOrder()) {
             commands.send(new ReleaseStockCommand(productId, orderId));
         }
+    }
+
+    /**
+     * The commands of one event hold their aggregates' locks until the saga's transaction commits, so two sagas that
+     * took two products in opposite orders would wait for each other. Products are always taken in id order.
+     */
+    private List<UUID> reservedProductsInLockOrder() {
+        return reservedLineAmounts.keySet().stream().sorted().toList();
     }
 
     private void refundPayment() {

@@ -50,8 +50,9 @@ class OrderFulfilmentSagaTest {
 
     private final UUID orderId = UUID.randomUUID();
     private final UUID customerId = UUID.randomUUID();
-    private final UUID mugs = UUID.randomUUID();
-    private final UUID plates = UUID.randomUUID();
+    // Mugs sort before plates: an order lists them in the order its commands take them, unless a test says otherwise.
+    private final UUID mugs = UUID.fromString("00000000-0000-4000-8000-00000000a001");
+    private final UUID plates = UUID.fromString("00000000-0000-4000-8000-00000000a002");
     private final UUID paymentId = FulfilmentIds.paymentFor(orderId);
     private final UUID shipmentId = FulfilmentIds.shipmentFor(orderId);
 
@@ -74,6 +75,24 @@ class OrderFulfilmentSagaTest {
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(reserve(mugs, 2), reserve(plates, 1))
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void theLinesAreReservedInProductIdOrderWhateverTheOrderListsThemIn() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(new OrderPlacedEvent(orderId, customerId,
+                        List.of(new OrderLine(plates, Quantity.of(1)), new OrderLine(mugs, Quantity.of(2)))))
+                .expectDispatchedCommands(reserve(mugs, 2), reserve(plates, 1));
+    }
+
+    @Test
+    void reservationsAreGivenBackInProductIdOrderWhateverOrderTheyCameIn() {
+        fixture.givenAPublished(placed())
+                .andThenAPublished(platesReserved())
+                .andThenAPublished(mugsReserved())
+                .whenPublishingA(new PaymentDeclinedEvent(paymentId, orderId, customerId, Money.of("25.50"), "over the limit"))
+                .expectDispatchedCommands(new ReleaseStockCommand(mugs, orderId), new ReleaseStockCommand(plates, orderId),
+                        new RejectOrderCommand(orderId, "Payment declined: over the limit"));
     }
 
     @Test
