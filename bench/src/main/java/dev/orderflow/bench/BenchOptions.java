@@ -20,6 +20,8 @@ import java.util.TreeSet;
  * @param products             the aggregates scenario 1 spreads its commands over
  * @param stream               commands on one aggregate in scenario 2
  * @param orders               orders placed in scenario 4
+ * @param orderWarmup          orders placed the same way before scenario 4 measures (not counted): the standalone's
+ *                             code is compiled by then, so the figures are those of a warm system
  * @param orderClients         clients placing them concurrently, each waiting for its order to be confirmed
  * @param instances            standalone JVMs on the one database that scenario 4 spreads its orders over
  * @param replayEvents         events in the store when scenario 3 replays it (the bench loads the rest)
@@ -33,7 +35,7 @@ import java.util.TreeSet;
  * @param dbUrl                an external Postgres to use (from {@code ORDERFLOW_DB_URL}); null starts an embedded one
  */
 public record BenchOptions(boolean quick, int commands, int warmup, List<Integer> clients, int products, int stream,
-                           int orders, int orderClients, int instances, long replayEvents, long defaultsReplayEvents,
+                           int orders, int orderWarmup, int orderClients, int instances, long replayEvents, long defaultsReplayEvents,
                            Set<Integer> scenarios, Path standaloneJar, Path agentJar, Path out, String heap,
                            boolean profile, String dbUrl, String dbUser, String dbPassword) {
 
@@ -47,6 +49,7 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
               --products=N                aggregates the throughput runs spread over (default 1000, quick 50)
               --stream=N                  commands on one aggregate (default 10000, quick 300)
               --orders=N                  orders through the saga (default 500, quick 32)
+              --order-warmup=N            orders through the saga before measuring, not counted (default 300, quick 16)
               --order-clients=N           clients placing them, each waiting for its order (default 32, quick 16)
               --instances=N               standalones on the one database for those orders, 1 to 4 (default 1):
                                           each order is placed on one and read back from the next
@@ -113,6 +116,7 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                 options.positiveInt("products", quick ? 50 : 1000),
                 options.positiveInt("stream", quick ? 300 : 10_000),
                 options.positiveInt("orders", quick ? 32 : 500),
+                options.nonNegativeInt("order-warmup", quick ? 16 : 300),
                 options.positiveInt("order-clients", quick ? 16 : 32),
                 options.positiveInt("instances", 1),
                 options.positiveLong("replay-events", quick ? 10_000 : 1_000_000),

@@ -88,33 +88,23 @@ final class SagaConvergence {
             return null;
         });
 
+        if (options.orderWarmup() > 0) {
+            // Not counted: the standalone's handlers are compiled and its caches filled before anything is measured.
+            Placed warmup = placeAll(run, database, instances, options.orderWarmup(), clients, customers, products,
+                    "4 warm-up, " + options.orderWarmup() + " orders, " + clients + " clients" + onInstances);
+            warmup.check("warm-up orders");
+        }
         long headBefore;
         try (Connection connection = run.postgres.connect(database)) {
             headBefore = Long.parseLong(BenchMain.single(connection,
                     "select coalesce(max(global_index), 0) from axon.domain_event_entry"));
         }
-        Orders watch = new Orders(orders, instances);
-        ExecutorService readers = Executors.newFixedThreadPool(4);
-        Thread watcher = new Thread(() -> watch.watch(run, database, readers), "saga-watcher");
         List<Integer> notConfirmed = new ArrayList<>();
-        ClosedLoop.Result placing = run.step("4 saga, " + orders + " orders, " + clients + " clients" + onInstances, () -> {
-            watcher.start();
-            try {
-                return ClosedLoop.run("orders placed and CONFIRMED on GET", clients, orders, i -> {
-                    placeOrder(watch.placedOn(i), watch.orderIds[i], i, customers, products, watch);
-                    watch.awaitSettled(i);
-                });
-            } finally {
-                watcher.interrupt();
-                watcher.join(5000);
-                readers.shutdown();
-                readers.awaitTermination(30, TimeUnit.SECONDS);
-            }
-        });
-        if (watch.failure.get() != null) {
-            throw new IllegalStateException("watching the orders failed: " + watch.failure.get());
-        }
-        CommandThroughput.check(placing.failures(), placing.firstFailure(), "placing orders");
+        Placed placed = placeAll(run, database, instances, orders, clients, customers, products,
+                "4 saga, " + orders + " orders, " + clients + " clients" + onInstances);
+        Orders watch = placed.watch();
+        ClosedLoop.Result placing = placed.placing();
+        placed.check("placing orders");
         UUID[] orderIds = watch.orderIds;
         long[] answered = watch.answered;
         long[] visibleWallMillis = watch.visibleWallMillis;
@@ -273,6 +263,40 @@ final class SagaConvergence {
                 + "{\"productId\":\"" + first + "\",\"quantity\":1},{\"productId\":\"" + second + "\",\"quantity\":2}]}");
         watch.answered[i] = System.nanoTime();
         watch.pending.put(orderId, i);
+    }
+
+    /** The orders of one closed loop and how placing them went. */
+    private record Placed(Orders watch, ClosedLoop.Result placing) {
+
+        void check(String what) {
+            if (watch.failure.get() != null) {
+                throw new IllegalStateException("watching the orders failed: " + watch.failure.get());
+            }
+            CommandThroughput.check(placing.failures(), placing.firstFailure(), what);
+        }
+    }
+
+    /** Places {@code count} orders from {@code clients} clients, each waiting for its order to settle, as one step. */
+    private static Placed placeAll(BenchRun run, String database, List<HttpApi> instances, int count, int clients,
+                                   List<UUID> customers, List<UUID> products, String stepName) throws Exception {
+        Orders watch = new Orders(count, instances);
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        Thread watcher = new Thread(() -> watch.watch(run, database, readers), "saga-watcher");
+        ClosedLoop.Result placing = run.step(stepName, () -> {
+            watcher.start();
+            try {
+                return ClosedLoop.run("orders placed and CONFIRMED on GET", clients, count, i -> {
+                    placeOrder(watch.placedOn(i), watch.orderIds[i], i, customers, products, watch);
+                    watch.awaitSettled(i);
+                });
+            } finally {
+                watcher.interrupt();
+                watcher.join(5000);
+                readers.shutdown();
+                readers.awaitTermination(30, TimeUnit.SECONDS);
+            }
+        });
+        return new Placed(watch, placing);
     }
 
     /**
