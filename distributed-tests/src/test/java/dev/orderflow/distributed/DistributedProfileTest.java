@@ -96,18 +96,19 @@ class DistributedProfileTest {
     }
 
     /**
-     * The command side's policies run as pooled processors with as many threads as segments (Axon's default for
-     * settings without a mode is a tracking processor, and the pooled default is 16 segments on 4 threads). The
-     * saga's processor is tuned in code, the same in every mode (FulfilmentSagaProcessor).
+     * The processors that send commands run as pooled processors with as many threads as segments (Axon's default
+     * for settings without a mode is a tracking processor, and the pooled default is 16 segments on 4 threads).
      */
     @Test
-    void theCommandSidePoliciesRunPooledWithAThreadPerSegment() {
+    void theProcessorsThatSendCommandsRunPooledWithAThreadPerSegment() {
+        ProcessorSettings saga = processor(OrderflowService.SAGA_COORDINATOR, "OrderFulfilmentSagaProcessor");
         ProcessorSettings creditCheck = processor(OrderflowService.COMMAND_SIDE, "payment-credit-check");
         ProcessorSettings shippedPolicy = processor(OrderflowService.COMMAND_SIDE, "order-shipped-policy");
 
+        assertThat(saga.getInitialSegmentCount()).isEqualTo(4);
         assertThat(creditCheck.getInitialSegmentCount()).isEqualTo(4);
         assertThat(shippedPolicy.getInitialSegmentCount()).isEqualTo(2);
-        Stream.of(creditCheck, shippedPolicy).forEach(settings -> {
+        Stream.of(saga, creditCheck, shippedPolicy).forEach(settings -> {
             assertThat(settings.getMode()).isEqualTo(EventProcessorProperties.Mode.POOLED);
             assertThat(settings.getThreadCount()).isEqualTo(settings.getInitialSegmentCount());
             assertThat(settings.getBatchSize()).isEqualTo(10);

@@ -11,19 +11,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The fulfilment saga's processor, in every mode: {@value #SEGMENTS} segments, a worker thread each, one event per
- * transaction.
+ * The fulfilment saga's processor: one segment on one thread, batches of up to {@value #BATCH_SIZE} events.
  * <ul>
- *   <li>Axon runs every saga event in every segment (each looks up the saga's associations and, when it handles
- *   the event, commits its token), so its default of 16 segments cost 16 transactions per event: the saga was the
- *   busiest processor of the order bench. Four still handle four orders side by side and leave a segment to each
- *   of up to four instances.</li>
- *   <li>A thread per segment: a segment waiting for its commands never holds up another.</li>
- *   <li>One event per transaction: in the embedded mode the commands a saga sends run in its transaction and keep
- *   their aggregates locked until it commits. Batches of 10 made the segments lock shared products and customers
- *   for ten orders at a time, in no common order, and Axon broke several deadlocks a minute in the order bench
- *   (each one aborts the segment's batch and retries it after a back-off); one order's commands take their
- *   products in id order ({@link OrderFulfilmentSaga}).</li>
+ *   <li>In the embedded mode the commands a saga sends run in its transaction and keep their aggregates locked until
+ *   it commits. On several segments, sagas of different orders locked shared products and customers against each
+ *   other: with 4 segments Axon broke several deadlocks a minute in the order bench, each aborting a batch and
+ *   retrying it after a back-off. One segment takes every lock on one thread, so none can form, and it lets
+ *   batches pay: under load up to ten queued events share one transaction and one token update (a lone event is
+ *   handled at once). In the order bench it confirmed more orders per second than 4 segments did, with less than half
+ *   their p99 (docs/benchmarks.md).</li>
+ *   <li>Axon runs every saga event in every segment (each looks up the saga's associations), so one segment also
+ *   makes one lookup per event where Axon's default of 16 made 16.</li>
+ *   <li>The distributed mode sets 4 segments in its profile: there each command is handled in a transaction of its
+ *   own on the command side, and waits for Axon Server, so segments side by side pay.</li>
  * </ul>
  * Segments are created with the tokens, so an existing deployment keeps its count until its segments are merged
  * or its tokens reset. {@code axon.eventhandling.processors[OrderFulfilmentSagaProcessor].*} settings win over
@@ -34,8 +34,8 @@ public class FulfilmentSagaProcessor {
 
     /** Axon's name for the processor of {@link OrderFulfilmentSaga}: the saga's simple name and "Processor". */
     public static final String NAME = "OrderFulfilmentSagaProcessor";
-    static final int SEGMENTS = 4;
-    static final int BATCH_SIZE = 1;
+    static final int SEGMENTS = 1;
+    static final int BATCH_SIZE = 10;
 
     @Bean
     ConfigurerModule fulfilmentSagaProcessorTuning() {
