@@ -65,16 +65,12 @@ public class ViewUpdates {
         pending.put(List.of(queryType, changed), publication);
     }
 
-    /** The distinct queries of this type that subscriptions wait on right now. */
-    public <Q> List<Q> subscribed(Class<Q> queryType) {
-        return subscribed(queryType, query -> true);
-    }
-
     /**
      * The distinct queries of this type that subscriptions wait on right now and that {@code affected} accepts: a
      * projection that knows which views a change touches builds only those, however many other views are watched.
+     * Not for projections to call while their transaction runs (see the class comment): only after the commit.
      */
-    public <Q> List<Q> subscribed(Class<Q> queryType, Predicate<? super Q> affected) {
+    <Q> List<Q> subscribed(Class<Q> queryType, Predicate<? super Q> affected) {
         return emitter.activeSubscriptions().stream()
                       .map(Message::getPayload)
                       .filter(queryType::isInstance)
