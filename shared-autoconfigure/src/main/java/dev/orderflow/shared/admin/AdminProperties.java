@@ -15,14 +15,20 @@ import java.time.Duration;
  * @param unclaimedSegmentGrace how long a processor's segment may be held by no instance before the processor
  *                  counts as stalled (admin API, health, gauges): segments are briefly unclaimed while an
  *                  instance starts, and while a claim of a stopped instance runs out and another takes it over
+ * @param rebuildBatchSize events a rebuild beside the live read model handles per transaction
  */
 @ConfigurationProperties("orderflow.admin")
-public record AdminProperties(Boolean enabled, Integer maxEvents, Duration unclaimedSegmentGrace) {
+public record AdminProperties(Boolean enabled, Integer maxEvents, Duration unclaimedSegmentGrace,
+                              Integer rebuildBatchSize) {
 
     public AdminProperties {
         enabled = enabled == null || enabled;
         maxEvents = maxEvents == null ? 1000 : maxEvents;
         unclaimedSegmentGrace = unclaimedSegmentGrace == null ? Duration.ofSeconds(30) : unclaimedSegmentGrace;
+        rebuildBatchSize = rebuildBatchSize == null ? 100 : rebuildBatchSize;
+        if (rebuildBatchSize < 1) {
+            throw new IllegalArgumentException("orderflow.admin.rebuild-batch-size must be at least 1");
+        }
         if (maxEvents < 1) {
             throw new IllegalArgumentException("orderflow.admin.max-events must be at least 1");
         }

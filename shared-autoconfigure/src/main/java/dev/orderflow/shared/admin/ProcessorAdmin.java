@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -71,6 +72,7 @@ public class ProcessorAdmin implements DisposableBean {
     /** How the token store names this instance as the owner of a claim. */
     private final String nodeId;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
+    private final ReadModelRebuilds rebuilds;
     private final Map<String, Instant> startedOnRequest = new ConcurrentHashMap<>();
     private volatile Instant startedAt;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -81,8 +83,9 @@ public class ProcessorAdmin implements DisposableBean {
 
     public ProcessorAdmin(EventProcessingConfiguration processing, ObjectProvider<EventStore> eventStore, Clock clock,
                           SegmentFailures failures, TokenClaims claims, String nodeId, Duration claimTimeout,
-                          Duration unclaimedSegmentGrace) {
+                          Duration unclaimedSegmentGrace, ReadModelRebuilds rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
         this.eventStore = eventStore;
         this.clock = clock;
         this.failures = failures;
@@ -129,18 +132,14 @@ public class ProcessorAdmin implements DisposableBean {
 
     /** Starts a replay of the named processor and answers its status; the replay itself runs in the background. */
     public synchronized ProcessorStatus replay(String name) {
-        EventProcessor processor = find(name);
-        if (!(processor instanceof StreamingEventProcessor streaming)) {
-            throw DomainException.conflict("Processor " + name + " is " + mode(processor)
-                    + ": it keeps no token, so there is nothing to replay from");
-        }
-        if (!streaming.supportsReset()) {
-            throw DomainException.conflict("Processor " + name + " does not allow a replay: its handlers have side "
-                    + "effects (they are marked @DisallowReplay, or it runs sagas, which never replay)");
-        }
+        StreamingEventProcessor streaming = replayable(name);
         Replay running = replays.get(name);
         if (running != null && !running.isDone()) {
             throw DomainException.conflict("Processor " + name + " is replaying already; follow it at GET /admin/processors/" + name);
+        }
+        if (rebuilds.isRebuilding(name)) {
+            throw DomainException.conflict("Processor " + name + " is being rebuilt beside its read model; cancel "
+                    + "that first (DELETE /admin/processors/" + name + "/rebuild) or let it take over");
         }
         long from = position(source().map(StreamableMessageSource::createTailToken));
         long head = position(source().map(StreamableMessageSource::createHeadToken));
@@ -164,6 +163,46 @@ public class ProcessorAdmin implements DisposableBean {
         return status(streaming, head);
     }
 
+    /**
+     * Starts building a copy of the named processor's read model beside the live one, which queries keep reading
+     * until the copy has caught up and takes over (see {@link ReadModelRebuilds}); answers at once.
+     */
+    public synchronized ProcessorStatus rebuild(String name) {
+        StreamingEventProcessor streaming = replayable(name);
+        Replay running = replays.get(name);
+        if (running != null && !running.isDone()) {
+            throw DomainException.conflict("Processor " + name + " is replaying; a rebuild can start once it is done");
+        }
+        StreamableMessageSource<TrackedEventMessage<?>> source = source().orElseThrow(() ->
+                DomainException.conflict("This service has no event store to rebuild processor " + name + " from"));
+        long from = position(Optional.ofNullable(source.createTailToken()));
+        long head = position(Optional.ofNullable(source.createHeadToken()));
+        rebuilds.start(streaming, source, from, head);
+        return status(streaming, head);
+    }
+
+    /** Stops the rebuild of the named processor and drops the copy; the live read model stays as it was. */
+    public synchronized ProcessorStatus cancelRebuild(String name) {
+        EventProcessor processor = find(name);
+        Long head = head();
+        rebuilds.cancel(name, head);
+        return status(processor, head);
+    }
+
+    /** The named processor, if it is one whose read model can be built again from the first event. */
+    private StreamingEventProcessor replayable(String name) {
+        EventProcessor processor = find(name);
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            throw DomainException.conflict("Processor " + name + " is " + mode(processor)
+                    + ": it keeps no token, so there is nothing to replay from");
+        }
+        if (!streaming.supportsReset()) {
+            throw DomainException.conflict("Processor " + name + " does not allow a replay: its handlers have side "
+                    + "effects (they are marked @DisallowReplay, or it runs sagas, which never replay)");
+        }
+        return streaming;
+    }
+
     private EventProcessor find(String name) {
         return processing.eventProcessor(name)
                          .orElseThrow(() -> DomainException.notFound("No event processor named " + name + " in this service"));
@@ -174,7 +213,7 @@ public class ProcessorAdmin implements DisposableBean {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             List<String> problems = processor.isRunning() ? List.of() : List.of("it is not running");
             return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError(),
-                    problems.isEmpty(), problems, null, 0, List.of(), null, head, null, false, null);
+                    problems.isEmpty(), problems, null, 0, List.of(), null, head, null, false, null, null);
         }
         Map<Integer, EventTrackerStatus> claimed = streaming.processingStatus();
         Optional<TokenStore> store = tokenStore(name);
@@ -215,7 +254,7 @@ public class ProcessorAdmin implements DisposableBean {
         boolean failing = segments.stream().anyMatch(segment -> segment.error() != null);
         return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError() || failing,
                 problems.isEmpty(), List.copyOf(problems), segmentCount, claimedHere, segments, position, head, behind,
-                replaying, progress);
+                replaying, progress, rebuilds.status(name, head).orElse(null));
     }
 
     /** One segment: from this instance's processor if it holds it, otherwise from the token store. */
@@ -352,10 +391,10 @@ public class ProcessorAdmin implements DisposableBean {
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<StreamableMessageSource<?>> source() {
+    private Optional<StreamableMessageSource<TrackedEventMessage<?>>> source() {
         return Optional.ofNullable(eventStore.getIfAvailable())
                        .filter(StreamableMessageSource.class::isInstance)
-                       .map(store -> (StreamableMessageSource<?>) store);
+                       .map(store -> (StreamableMessageSource<TrackedEventMessage<?>>) store);
     }
 
     private static long position(Optional<TrackingToken> token) {
@@ -380,58 +419,7 @@ public class ProcessorAdmin implements DisposableBean {
 
     @Override
     public void destroy() {
+        rebuilds.shutDown();
         watcher.shutdownNow();
-    }
-
-    /** One replay started through the API: where it started, the head it has to reach, when it got there. */
-    private static final class Replay {
-
-        private final Instant startedAt;
-        private final long from;
-        private final long head;
-        private volatile Instant finishedAt;
-        private volatile ScheduledFuture<?> watch;
-
-        Replay(Instant startedAt, long from, long head) {
-            this.startedAt = startedAt;
-            this.from = from;
-            this.head = head;
-        }
-
-        void watch(ScheduledFuture<?> future) {
-            this.watch = future;
-            if (finishedAt != null) {
-                future.cancel(false);
-            }
-        }
-
-        boolean isDone() {
-            return finishedAt != null;
-        }
-
-        synchronized void finish(Instant at) {
-            if (finishedAt == null) {
-                finishedAt = at;
-            }
-            ScheduledFuture<?> future = watch;
-            if (future != null) {
-                future.cancel(false);
-            }
-        }
-
-        ReplayProgress progress(long slowestPosition, Instant now) {
-            Instant end = finishedAt;
-            boolean done = end != null;
-            long position = done ? head : Math.max(from, Math.min(slowestPosition, head));
-            long span = head - from;
-            double percentage = span <= 0 ? 100.0 : Math.min(100.0, 100.0 * (position - from) / span);
-            double seconds = Duration.between(startedAt, done ? end : now).toMillis() / 1000.0;
-            double rate = seconds <= 0 ? 0 : (position - from) / seconds;
-            return new ReplayProgress(startedAt, from, head, position, round(percentage), round(rate), done, end);
-        }
-
-        private static double round(double value) {
-            return Math.round(value * 10) / 10.0;
-        }
     }
 }

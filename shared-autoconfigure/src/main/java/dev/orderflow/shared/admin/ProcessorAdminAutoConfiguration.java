@@ -1,6 +1,10 @@
 package dev.orderflow.shared.admin;
 
+import dev.orderflow.shared.database.ReadModelSchemas;
 import dev.orderflow.shared.deadletter.EventParkedException;
+import org.axonframework.common.transaction.TransactionManager;
+import org.hibernate.cfg.AvailableSettings;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
@@ -26,9 +30,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
+import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,7 +66,8 @@ public class ProcessorAdminAutoConfiguration {
                                   Serializer serializer,
                                   ObjectProvider<TokenStoreProperties> tokenStoreProperties,
                                   ObjectProvider<AxonServerConfiguration> axonServer, Environment environment,
-                                  AdminProperties properties) {
+                                  AdminProperties properties, DataSource dataSource, TransactionManager transactions,
+                                  ObjectProvider<ReadModelSchemas> readModelSchemas) {
         Duration claimTimeout = tokenStoreProperties.stream().findFirst()
                 .map(TokenStoreProperties::getClaimTimeout).orElse(Duration.ofSeconds(10));
         // The owner name this instance claims segments under: its Axon Server client id in the distributed mode
@@ -69,9 +76,18 @@ public class ProcessorAdminAutoConfiguration {
         String nodeId = Optional.ofNullable(distributed ? axonServer.getIfAvailable() : null)
                 .map(AxonServerConfiguration::getClientId)
                 .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName());
+        ReadModelRebuilds rebuilds = new ReadModelRebuilds(processing,
+                readModelSchemas.getIfAvailable(() -> new ReadModelSchemas(Map.of())), dataSource, transactions,
+                Clock.systemUTC(), nodeId, claimTimeout, properties.rebuildBatchSize());
         return new ProcessorAdmin(processing, eventStore, Clock.systemUTC(), failures,
                 new TokenClaims(entityManagers.getIfAvailable(), serializer), nodeId, claimTimeout,
-                properties.unclaimedSegmentGrace());
+                properties.unclaimedSegmentGrace(), rebuilds);
+    }
+
+    /** Lets a rebuild's threads write to the copy of a read model's schema (see {@link RebuildSchemaRedirect}). */
+    @Bean
+    HibernatePropertiesCustomizer rebuildSchemaRedirect() {
+        return properties -> properties.put(AvailableSettings.STATEMENT_INSPECTOR, new RebuildSchemaRedirect());
     }
 
     @Bean

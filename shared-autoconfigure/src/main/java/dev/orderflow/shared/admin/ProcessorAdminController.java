@@ -4,6 +4,7 @@ import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,5 +64,26 @@ class ProcessorAdminController {
         ProcessorStatus status = admin.replay(name);
         URI location = UriComponentsBuilder.fromPath("/admin/processors/{name}").encode().buildAndExpand(name).toUri();
         return ResponseEntity.accepted().location(location).body(status);
+    }
+
+    @PostMapping("/{name}/rebuild")
+    @Operation(summary = "Rebuild what a processor builds beside the live read model", description = "A second "
+            + "processor replays every event into a copy of the read model's schema while queries keep reading the "
+            + "live one; once the copy has caught up with the head of the event store it takes over in one "
+            + "transaction and the old schema is dropped. Answers 202 with the status to follow in Location (its "
+            + "rebuild part). 409 for a processor that cannot replay, one replaying or being rebuilt already, or "
+            + "one whose read model has no schema of its own.")
+    ResponseEntity<ProcessorStatus> rebuild(@PathVariable String name) {
+        ProcessorStatus status = admin.rebuild(name);
+        URI location = UriComponentsBuilder.fromPath("/admin/processors/{name}").encode().buildAndExpand(name).toUri();
+        return ResponseEntity.accepted().location(location).body(status);
+    }
+
+    @DeleteMapping("/{name}/rebuild")
+    @Operation(summary = "Cancel a rebuild", description = "Stops the processor building the copy and drops the copy; "
+            + "the live read model was never touched. 404 when no rebuild of this processor runs on this instance, "
+            + "409 while it is taking over.")
+    ProcessorStatus cancelRebuild(@PathVariable String name) {
+        return admin.cancelRebuild(name);
     }
 }

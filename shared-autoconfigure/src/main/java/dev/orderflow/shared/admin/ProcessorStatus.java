@@ -23,11 +23,14 @@ import java.util.List;
  * @param behind          how many positions the processor is behind the head ({@code head - position})
  * @param replaying       whether a replay is rebuilding what this processor builds
  * @param replay          the last replay started through the admin API, with its progress; null if none
+ * @param rebuild         the last rebuild beside the live read model started on this instance, with its progress;
+ *                        null if none
  */
 public record ProcessorStatus(String name, String mode, boolean running, boolean error, boolean healthy,
                               List<String> problems, Integer segmentCount, int claimedSegments,
                               List<SegmentStatus> segments, Long position, Long head, Long behind,
-                              boolean replaying, ReplayProgress replay) {
+                              boolean replaying, ReplayProgress replay,
+                              RebuildStatus rebuild) {
 
     /** Who holds a segment's claim in the token store. */
     public enum Claim {
@@ -76,5 +79,41 @@ public record ProcessorStatus(String name, String mode, boolean running, boolean
      */
     public record ReplayProgress(Instant startedAt, long fromPosition, long headAtStart, long position,
                                  double percentage, double eventsPerSecond, boolean done, Instant finishedAt) {
+    }
+
+    /**
+     * A rebuild of the read model beside the live one (see {@code ReadModelRebuilds}): queries keep reading the
+     * live model until the copy has caught up and takes over.
+     *
+     * @param state           where it stands
+     * @param processor       the processor building the copy, with a token of its own
+     * @param schema          the schema of the copy, which takes the live schema's name when it takes over
+     * @param progress        how much of the event store, up to the head at its start, the copy has replayed
+     * @param position        the copy's slowest segment, while it runs
+     * @param behind          how far the copy is behind the head of the event store now, while it runs
+     * @param segmentCount    the copy's segments (as many as the live processor's)
+     * @param claimedSegments how many of them its processor holds
+     * @param problems        what keeps it from going on or from taking over, one sentence each
+     * @param endedAt         when it took over, or was cancelled
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RebuildStatus(State state, String processor, String schema, ReplayProgress progress, Long position,
+                                Long behind, int segmentCount, int claimedSegments, List<String> problems,
+                                Instant endedAt) {
+
+        public enum State {
+            /** The copy replays the event store and then follows it; queries read the live model. */
+            BUILDING,
+            /** Both processors stopped for the swap of schemas and tokens, a moment. */
+            TAKING_OVER,
+            /** The copy is the live read model now; the old one is dropped. */
+            DONE,
+            /** Stopped on request: the copy is dropped, the live model was never touched. */
+            CANCELLED;
+
+            public boolean isActive() {
+                return this == BUILDING || this == TAKING_OVER;
+            }
+        }
     }
 }

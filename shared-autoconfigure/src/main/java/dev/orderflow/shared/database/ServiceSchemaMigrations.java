@@ -22,17 +22,25 @@ public class ServiceSchemaMigrations {
 
     public void migrate() {
         for (ServiceSchema schema : schemas) {
-            var result = Flyway.configure()
-                    .dataSource(dataSource)
-                    .schemas(schema.name())
-                    .createSchemas(true)
-                    .locations(schema.locations())
-                    .validateMigrationNaming(true)
-                    .load()
-                    .migrate();
-            log.info("Schema {} is at version {} ({} migrations applied now)",
-                    schema.name(), result.targetSchemaVersion, result.migrationsExecuted);
+            migrate(dataSource, schema, schema.name());
         }
+    }
+
+    /**
+     * Runs the migrations of {@code schema} in the Postgres schema {@code into}, which is created if missing: its
+     * own name, or (for a rebuild) a second schema that gets the same tables.
+     */
+    public static void migrate(DataSource dataSource, ServiceSchema schema, String into) {
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(into)
+                .createSchemas(true)
+                .locations(schema.locations())
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+        log.info("Schema {} is at version {} ({} migrations applied now)",
+                into, result.targetSchemaVersion, result.migrationsExecuted);
     }
 
     public Collection<ServiceSchema> schemas() {
