@@ -66,7 +66,8 @@ public class ProcessorAdminAutoConfiguration {
                                   Serializer serializer,
                                   ObjectProvider<TokenStoreProperties> tokenStoreProperties,
                                   ObjectProvider<AxonServerConfiguration> axonServer, Environment environment,
-                                  AdminProperties properties, DataSource dataSource, TransactionManager transactions,
+                                  AdminProperties properties, ObjectProvider<DataSource> dataSource,
+                                  ObjectProvider<TransactionManager> transactions,
                                   ObjectProvider<ReadModelSchemas> readModelSchemas) {
         Duration claimTimeout = tokenStoreProperties.stream().findFirst()
                 .map(TokenStoreProperties::getClaimTimeout).orElse(Duration.ofSeconds(10));
@@ -77,7 +78,8 @@ public class ProcessorAdminAutoConfiguration {
                 .map(AxonServerConfiguration::getClientId)
                 .orElseGet(() -> ManagementFactory.getRuntimeMXBean().getName());
         ReadModelRebuilds rebuilds = new ReadModelRebuilds(processing,
-                readModelSchemas.getIfAvailable(() -> new ReadModelSchemas(Map.of())), dataSource, transactions,
+                readModelSchemas.getIfAvailable(() -> new ReadModelSchemas(Map.of())), dataSource.getIfAvailable(),
+                transactions.getIfAvailable(),
                 Clock.systemUTC(), nodeId, claimTimeout, properties.rebuildBatchSize());
         return new ProcessorAdmin(processing, eventStore, Clock.systemUTC(), failures,
                 new TokenClaims(entityManagers.getIfAvailable(), serializer), nodeId, claimTimeout,

@@ -130,6 +130,10 @@ public class ReadModelRebuilds {
         ServiceSchema schema = schemas.of(name).orElseThrow(() -> DomainException.conflict("Processor " + name
                 + " has no read model schema of its own to build a copy of; replay it instead (POST /admin/processors/"
                 + name + "/replay), which clears and refills the live read model"));
+        if (dataSource == null || transactions == null) {
+            throw DomainException.conflict("This service has no database to build a copy of processor " + name
+                    + "'s read model in; replay it instead");
+        }
         if (!(processing.tokenStore(name) instanceof JpaTokenStore)) {
             throw DomainException.conflict("Processor " + name + " keeps its tokens outside the JPA token store, "
                     + "which a rebuild's takeover needs to swap them with the read model; replay it instead");
@@ -392,6 +396,8 @@ public class ReadModelRebuilds {
         volatile Instant endedAt;
         Instant lastAttempt;
         volatile ScheduledFuture<?> tick;
+        /** The slowest segment's position when last seen with every segment claimed: kept once it has stopped. */
+        volatile long lastPosition;
 
         Rebuild(StreamingEventProcessor live, PooledStreamingEventProcessor processor, ServiceSchema schema,
                 String copy, ScheduledExecutorService coordinator, ScheduledExecutorService workers, Replay replay,
@@ -404,6 +410,7 @@ public class ReadModelRebuilds {
             this.workers = workers;
             this.replay = replay;
             this.segments = segments;
+            this.lastPosition = replay.from;
         }
 
         /** Every segment claimed and at the end of the stream, past the head captured at the start. */
@@ -436,9 +443,14 @@ public class ReadModelRebuilds {
 
         RebuildStatus status(Long head) {
             Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
-            long slowest = claimed.size() < segments ? replay.from
-                    : claimed.values().stream().mapToLong(status -> status.getCurrentPosition().orElse(0))
-                             .min().orElse(replay.from);
+            if (state.isActive() && claimed.size() >= segments) {
+                lastPosition = claimed.values().stream().mapToLong(status -> status.getCurrentPosition().orElse(0))
+                                      .min().orElse(replay.from);
+            }
+            long slowest = lastPosition;
+            if (slowest >= replay.head) {
+                replay.finish(Instant.now());
+            }
             ProcessorStatus.ReplayProgress progress = replay.progress(slowest, Instant.now());
             List<String> problems = new ArrayList<>();
             claimed.forEach((segment, status) -> {

@@ -4,11 +4,16 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +33,11 @@ class ProcessorAdminAutoConfigurationTest {
             assertThat(context.getBean(HEALTH)).isInstanceOf(ProcessorHealthIndicator.class);
             assertThat(context).hasSingleBean(EventProcessorMetrics.class);
             assertThat(context.getBean(AdminProperties.class).unclaimedSegmentGrace()).hasSeconds(30);
+            assertThat(context.getBean(AdminProperties.class).rebuildBatchSize()).isEqualTo(100);
+            Map<String, Object> hibernate = new HashMap<>();
+            context.getBean(HibernatePropertiesCustomizer.class).customize(hibernate);
+            assertThat(hibernate.get(AvailableSettings.STATEMENT_INSPECTOR))
+                    .as("a rebuild's threads write to its copy").isInstanceOf(RebuildSchemaRedirect.class);
         });
     }
 
