@@ -1,6 +1,5 @@
 package dev.orderflow.query;
 
-import dev.orderflow.shared.admin.RebuildSchemaRedirect;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -48,9 +47,6 @@ public class ViewUpdates {
      */
     public <Q, V> void publishAfterCommit(Class<Q> queryType, Object changed, Predicate<? super Q> affected,
                                           Function<? super Q, Optional<V>> view) {
-        if (RebuildSchemaRedirect.isActive()) {
-            return; // a rebuild's copy of the read model: nobody reads it before it takes over
-        }
         Runnable publication = () -> {
             for (Q query : subscribed(queryType, affected)) {
                 view.apply(query).ifPresent(current -> emitter.emit(queryType, query::equals, current));

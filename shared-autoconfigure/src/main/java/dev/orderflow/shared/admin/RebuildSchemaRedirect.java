@@ -28,11 +28,6 @@ public final class RebuildSchemaRedirect implements StatementInspector {
         return redirect == null ? sql : redirect.apply(sql);
     }
 
-    /** Whether this thread works for a rebuild: what it reads and writes is the read model being built, not the live one. */
-    public static boolean isActive() {
-        return CURRENT.get() != null;
-    }
-
     /**
      * Threads whose statements go to {@code targetSchema} instead of {@code liveSchema}, for the tables named (the
      * live schema's tables, read when the rebuild starts).
