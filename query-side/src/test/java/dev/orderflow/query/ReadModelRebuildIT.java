@@ -173,6 +173,21 @@ class ReadModelRebuildIT {
     }
 
     @Test
+    void aReadModelBeingRebuiltByAnotherInstanceIsNotRebuiltHereToo() {
+        // What the token store shows while another instance of the service rebuilds the payments.
+        jdbc.update("insert into axon.token_entry (processor_name, segment, owner, timestamp) values ('payments.rebuild', 0, "
+                + "'query-side-elsewhere', ?)", Instant.now().plusSeconds(300).toString());
+        try {
+            ResponseEntity<JsonNode> refused = admin().postForEntity("/admin/processors/payments/rebuild", null, JsonNode.class);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getBody().get("detail").asText()).contains("query-side-elsewhere");
+            assertThat(schemas()).doesNotContain("payments_rebuild");
+        } finally {
+            jdbc.update("delete from axon.token_entry where processor_name = 'payments.rebuild'");
+        }
+    }
+
+    @Test
     void onlyAKnownProcessorCanBeRebuilt() {
         ResponseEntity<JsonNode> unknown = admin().postForEntity("/admin/processors/no-such-processor/rebuild", null, JsonNode.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -222,6 +222,22 @@ public class ReadModelRebuilds {
 
     /** A fresh copy of the schema, from the read model's migrations; what an earlier rebuild left is dropped first. */
     private List<String> prepareCopy(ServiceSchema schema, String copy, String rebuildName) {
+        Optional<String> rebuiltElsewhere;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                rebuiltElsewhere = heldElsewhere(connection, rebuildName);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the tokens of " + rebuildName + ": " + e.getMessage(), e);
+        }
+        rebuiltElsewhere.ifPresent(held -> {
+            throw DomainException.conflict("Another instance is rebuilding this read model: " + held
+                    + "; follow it there, or cancel it there (DELETE /admin/processors/"
+                    + rebuildName.substring(0, rebuildName.length() - REBUILD_SUFFIX.length()) + "/rebuild)");
+        });
         dropCopy(copy, rebuildName);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             // Created here rather than by Flyway, which would record the copy's name in the history the live schema
@@ -328,7 +344,11 @@ public class ReadModelRebuilds {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set local lock_timeout = '" + TAKEOVER_LOCK_TIMEOUT.toMillis() + "ms'");
-                requireNoOtherOwner(connection, name);
+                Optional<String> held = heldElsewhere(connection, name);
+                if (held.isPresent()) {
+                    throw new IllegalStateException(held.get() + ": stop the processor there "
+                            + "(POST /admin/processors/" + name + "/stop on that instance)");
+                }
                 update(connection, "delete from " + TOKENS + " where processor_name = ?", name);
                 update(connection, "update " + TOKENS + " set processor_name = ?, owner = null where processor_name = ?",
                         name, rebuild.processor.getName());
@@ -345,8 +365,8 @@ public class ReadModelRebuilds {
         }
     }
 
-    /** Locks the live processor's tokens; refuses while another instance's claim on one of them is fresh. */
-    private void requireNoOtherOwner(Connection connection, String processor) throws SQLException {
+    /** Locks the processor's tokens; names the first segment another instance's claim on it is fresh for, if any. */
+    private Optional<String> heldElsewhere(Connection connection, String processor) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("select segment, owner, timestamp from " + TOKENS
                 + " where processor_name = ? for update")) {
             query.setString(1, processor);
@@ -354,13 +374,13 @@ public class ReadModelRebuilds {
                 while (rows.next()) {
                     String owner = rows.getString("owner");
                     if (owner != null && !owner.equals(nodeId) && isFresh(rows.getString("timestamp"))) {
-                        throw new IllegalStateException("segment " + rows.getInt("segment") + " of processor "
-                                + processor + " is held by " + owner + ": stop the processor there "
-                                + "(POST /admin/processors/" + processor + "/stop on that instance)");
+                        return Optional.of("segment " + rows.getInt("segment") + " of processor " + processor
+                                + " is held by " + owner);
                     }
                 }
             }
         }
+        return Optional.empty();
     }
 
     private boolean isFresh(String claimedAt) {
