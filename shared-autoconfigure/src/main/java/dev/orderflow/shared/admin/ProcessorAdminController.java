@@ -61,9 +61,7 @@ class ProcessorAdminController {
             + "it again. Answers 202 with the status to follow in Location. 409 for a subscribing processor, one whose "
             + "handlers disallow replay, one replaying already, or one whose segments another instance holds.")
     ResponseEntity<ProcessorStatus> replay(@PathVariable String name) {
-        ProcessorStatus status = admin.replay(name);
-        URI location = UriComponentsBuilder.fromPath("/admin/processors/{name}").encode().buildAndExpand(name).toUri();
-        return ResponseEntity.accepted().location(location).body(status);
+        return acceptedWithStatusAt(name, admin.replay(name));
     }
 
     @PostMapping("/{name}/rebuild")
@@ -74,9 +72,7 @@ class ProcessorAdminController {
             + "rebuild part). 409 for a processor that cannot replay, one replaying or being rebuilt already, or "
             + "one whose read model has no schema of its own.")
     ResponseEntity<ProcessorStatus> rebuild(@PathVariable String name) {
-        ProcessorStatus status = admin.rebuild(name);
-        URI location = UriComponentsBuilder.fromPath("/admin/processors/{name}").encode().buildAndExpand(name).toUri();
-        return ResponseEntity.accepted().location(location).body(status);
+        return acceptedWithStatusAt(name, admin.rebuild(name));
     }
 
     @DeleteMapping("/{name}/rebuild")
@@ -85,5 +81,11 @@ class ProcessorAdminController {
             + "409 while it is taking over.")
     ProcessorStatus cancelRebuild(@PathVariable String name) {
         return admin.cancelRebuild(name);
+    }
+
+    /** 202 with the processor's status, and where to follow it. */
+    private static ResponseEntity<ProcessorStatus> acceptedWithStatusAt(String name, ProcessorStatus status) {
+        URI location = UriComponentsBuilder.fromPath("/admin/processors/{name}").encode().buildAndExpand(name).toUri();
+        return ResponseEntity.accepted().location(location).body(status);
     }
 }
