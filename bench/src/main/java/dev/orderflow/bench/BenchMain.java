@@ -202,8 +202,10 @@ public final class BenchMain {
         }
 
         void start() {
-            String life = processes.isEmpty() ? name : name + "-" + (processes.size() + 1);
-            StandaloneProcess standalone = BenchMain.start(run, life, database, properties, run.options.profile());
+            boolean first = processes.isEmpty();
+            String life = first ? name : name + "-" + (processes.size() + 1);
+            StandaloneProcess standalone = BenchMain.start(run, life, database,
+                    first ? properties : laterLifeProperties(properties), run.options.profile());
             processes.add(standalone);
             run.use(standalone, setup);
         }
@@ -223,7 +225,8 @@ public final class BenchMain {
             List<StandaloneProcess> others = new ArrayList<>();
             try {
                 for (int instance = 2; instance <= count; instance++) {
-                    others.add(BenchMain.start(run, name + "-instance-" + instance, database, properties, false));
+                    others.add(BenchMain.start(run, name + "-instance-" + instance, database,
+                            laterLifeProperties(properties), false));
                 }
                 run.alongside(others);
                 body.run();
@@ -259,6 +262,21 @@ public final class BenchMain {
             }
             memory.put(setup == BenchRun.Setup.ORDERFLOW ? "orderflow" : "axonDefaults", lives);
         }
+    }
+
+    static final String DDL_AUTO = "spring.jpa.hibernate.ddl-auto";
+
+    /**
+     * The properties of a standalone started on a database an earlier one already set up (a restart, another
+     * instance): a Hibernate {@code ddl-auto} that builds the schema becomes {@code none}, so it keeps the tables
+     * and the events loaded into them instead of dropping them. Everything else stays as it was.
+     */
+    static List<String> laterLifeProperties(List<String> properties) {
+        List<String> later = new ArrayList<>();
+        for (String property : properties) {
+            later.add(property.startsWith(DDL_AUTO + "=") ? DDL_AUTO + "=none" : property);
+        }
+        return later;
     }
 
     @FunctionalInterface
