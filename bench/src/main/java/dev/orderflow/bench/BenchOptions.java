@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * @param commands             commands per throughput run (scenario 1 and 5), per client count and variant
  * @param warmup               commands sent before scenario 1 measures anything (not counted)
  * @param clients              the concurrent client counts of scenario 1 and 5
+ * @param syncCommitClients    the client counts scenario 1 measures again with the server's {@code synchronous_commit}
+ *                             switched to the other setting (off against on); empty: not switched
  * @param products             the aggregates scenario 1 spreads its commands over
  * @param stream               commands on one aggregate in scenario 2
  * @param orders               orders placed in scenario 4
@@ -34,7 +36,8 @@ import java.util.TreeSet;
  * @param profile              record a JFR profile of the standalone and summarize it per step (not with --quick)
  * @param dbUrl                an external Postgres to use (from {@code ORDERFLOW_DB_URL}); null starts an embedded one
  */
-public record BenchOptions(boolean quick, int commands, int warmup, List<Integer> clients, int products, int stream,
+public record BenchOptions(boolean quick, int commands, int warmup, List<Integer> clients,
+                           List<Integer> syncCommitClients, int products, int stream,
                            int orders, int orderWarmup, int orderClients, int instances, long replayEvents, long defaultsReplayEvents,
                            Set<Integer> scenarios, Path standaloneJar, Path agentJar, Path out, String heap,
                            boolean profile, String dbUrl, String dbUser, String dbPassword) {
@@ -46,6 +49,8 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
               --commands=N                commands per throughput run (default 2000, quick 100)
               --warmup=N                  commands before measuring (default 1000, quick 50)
               --clients=1,8,32            concurrent clients of the throughput runs
+              --sync-commit-clients=8     client counts scenario 1 measures again with the server's synchronous_commit
+                                          switched to the other setting (off / on); none: not switched
               --products=N                aggregates the throughput runs spread over (default 1000, quick 50)
               --stream=N                  commands on one aggregate (default 10000, quick 300)
               --orders=N                  orders through the saga (default 500, quick 32)
@@ -113,6 +118,7 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                 options.positiveInt("commands", quick ? 100 : 2000),
                 options.nonNegativeInt("warmup", quick ? 50 : 1000),
                 options.positiveInts("clients", List.of(1, 8, 32)),
+                options.positiveIntsOrNone("sync-commit-clients", List.of(8)),
                 options.positiveInt("products", quick ? 50 : 1000),
                 options.positiveInt("stream", quick ? 300 : 10_000),
                 options.positiveInt("orders", quick ? 32 : 500),
@@ -231,6 +237,15 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                 }
             }
             return List.copyOf(values);
+        }
+
+        /** A list as {@link #positiveInts}, or "none" for an empty one. */
+        List<Integer> positiveIntsOrNone(String name, List<Integer> fallback) {
+            if ("none".equals(given.get(name))) {
+                read.add(name);
+                return List.of();
+            }
+            return positiveInts(name, fallback);
         }
 
         private static int integer(String name, String value) {

@@ -63,6 +63,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theOtherSynchronousCommitSettingRunsAtEightClientsUnlessToldOtherwise() {
+        assertThat(parse().syncCommitClients()).containsExactly(8);
+        assertThat(parse("--quick").syncCommitClients()).containsExactly(8);
+        assertThat(parse("--sync-commit-clients=1,32").syncCommitClients()).containsExactly(1, 32);
+        assertThat(parse("--sync-commit-clients=none").syncCommitClients()).isEmpty();
+
+        assertThatThrownBy(() -> parse("--sync-commit-clients=0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> parse("--sync-commit-clients=")).hasMessageContaining("needs a value");
+    }
+
+    @Test
     void theDatabaseComesFromTheEnvironmentUnlessGivenOnTheCommandLine() {
         Map<String, String> environment = Map.of("ORDERFLOW_DB_URL", "jdbc:postgresql://localhost:5432/orderflow",
                 "ORDERFLOW_DB_USER", "bench");

@@ -63,30 +63,25 @@ public final class Chart {
 
     private static JFreeChart commandThroughput(Map<String, Object> series) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        Map<?, ?> orderflow = map(series.get("orderflow.commandThroughput"));
-        Map<?, ?> defaults = map(series.get("axonDefaults.commandThroughput"));
-        for (String key : orderflow.keySet().stream().map(Object::toString).toList()) {
-            String kind = key.substring(0, key.indexOf('.'));
-            String clients = clients(key);
-            String name = switch (kind) {
-                case "jdbc" -> "JDBC insert (baseline)";
-                case "gateway" -> "Command gateway";
-                default -> "HTTP";
-            };
-            data.addValue(number(map(orderflow.get(key)).get("perSecond")), name, clients);
-        }
-        for (String key : defaults.keySet().stream().map(Object::toString).toList()) {
-            String kind = key.substring(0, key.indexOf('.'));
-            String clients = clients(key);
-            data.addValue(number(map(defaults.get(key)).get("perSecond")),
-                    kind.equals("gateway") ? "Gateway, Axon defaults" : "HTTP, Axon defaults", clients);
-        }
-        return bars("1 / 5  Commands per second (log scale)", "concurrent clients", "commands/s", data, true);
+        addCommandRuns(data, map(series.get("orderflow.commandThroughput")), "");
+        addCommandRuns(data, map(series.get("axonDefaults.commandThroughput")), ", Axon defaults");
+        JFreeChart chart = bars("1 / 5  Commands per second (log scale)", "command, concurrent clients, synchronous_commit",
+                "commands/s", data, true);
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(3);
+        return chart;
     }
 
-    private static String clients(String key) {
-        String count = key.substring(key.indexOf('.') + 1);
-        return count + (count.equals("1") ? " client" : " clients");
+    /** One bar per run, grouped by command, clients and setting ({@link CommandRun#group()}). */
+    private static void addCommandRuns(DefaultCategoryDataset data, Map<?, ?> runs, String setup) {
+        for (Map.Entry<?, ?> entry : runs.entrySet()) {
+            CommandRun run = CommandRun.parse(entry.getKey().toString());
+            String name = switch (run.way()) {
+                case JDBC -> "JDBC insert (baseline)";
+                case GATEWAY -> "Command gateway" + setup;
+                case HTTP -> "HTTP" + setup;
+            };
+            data.addValue(number(map(entry.getValue()).get("perSecond")), name, run.group());
+        }
     }
 
     private static JFreeChart replay(Map<String, Object> series) {
