@@ -34,13 +34,15 @@ import java.util.TreeSet;
  * @param out                  where the table, JSON, chart, profile and logs go
  * @param heap                 the standalone's maximum heap ({@code -Xmx})
  * @param profile              record a JFR profile of the standalone and summarize it per step (not with --quick)
+ * @param nativeMemory         start the standalone with native memory tracking and keep {@code jcmd}'s summary of it
+ *                             when ready and at the end of each process (scenario 6's breakdown)
  * @param dbUrl                an external Postgres to use (from {@code ORDERFLOW_DB_URL}); null starts an embedded one
  */
 public record BenchOptions(boolean quick, int commands, int warmup, List<Integer> clients,
                            List<Integer> syncCommitClients, int products, int stream,
                            int orders, int orderWarmup, int orderClients, int instances, long replayEvents, long defaultsReplayEvents,
                            Set<Integer> scenarios, Path standaloneJar, Path agentJar, Path out, String heap,
-                           boolean profile, String dbUrl, String dbUser, String dbPassword) {
+                           boolean profile, boolean nativeMemory, String dbUrl, String dbUser, String dbPassword) {
 
     static final String USAGE = """
             Usage: scripts/bench.sh [--quick] [--option=value ...]
@@ -66,6 +68,8 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
               --out=DIR                   default bench/target/results
               --heap=SIZE                 the standalone's -Xmx (default 1g)
               --no-profile, --profile     without / with a JFR profile of the standalone (default with, quick without)
+              --native-memory             track the standalone's native memory (-XX:NativeMemoryTracking=summary) and
+                                          write jcmd's summary when ready and at its end (nmt-*.txt, results.json)
               --db-url=JDBC_URL           an existing Postgres (default: $ORDERFLOW_DB_URL, else an embedded one);
                                           the bench creates and drops its own databases there
               --db-user=USER --db-password=PASSWORD   (default $ORDERFLOW_DB_USER / $ORDERFLOW_DB_PASSWORD, postgres)
@@ -74,7 +78,7 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
     /** Each instance is a JVM with a heap of its own: four already crowd the 2-core machine the sizes are made for. */
     static final int MAX_INSTANCES = 4;
 
-    private static final Set<String> FLAGS = Set.of("quick", "no-profile", "profile", "help");
+    private static final Set<String> FLAGS = Set.of("quick", "no-profile", "profile", "native-memory", "help");
 
     public int streamWindow() {
         return Math.max(1, stream / 10);
@@ -133,6 +137,7 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                 Path.of(options.text("out", "bench/target/results")),
                 options.text("heap", "1g"),
                 given.containsKey("profile") || !(quick || given.containsKey("no-profile")),
+                given.containsKey("native-memory"),
                 options.text("db-url", blankToNull(environment.get("ORDERFLOW_DB_URL"))),
                 options.text("db-user", orElse(environment.get("ORDERFLOW_DB_USER"), "postgres")),
                 options.text("db-password", orElse(environment.get("ORDERFLOW_DB_PASSWORD"), "postgres")));

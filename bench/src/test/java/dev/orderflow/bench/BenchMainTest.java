@@ -29,4 +29,23 @@ class BenchMainTest {
         assertThat(BenchMain.laterLifeProperties(List.of("orderflow.aggregates.cache-enabled=false")))
                 .containsExactly("orderflow.aggregates.cache-enabled=false");
     }
+
+    @Test
+    void scenarioSixSaysWhetherThePeakKeptTheLimit() {
+        assertThat(BenchMain.PEAK_RSS_LIMIT_MIB).isEqualTo(768);
+        assertThat(BenchMain.peakRssNote(700)).isEqualTo("within the 768 MiB limit");
+        assertThat(BenchMain.peakRssNote(768)).isEqualTo("within the 768 MiB limit");
+        assertThat(BenchMain.peakRssNote(783)).isEqualTo("OVER the 768 MiB limit by 15.0 MiB");
+    }
+
+    @Test
+    void theNativeMemoryLineNamesTheTotalAndTheBiggestCategories() {
+        java.util.Map<String, Long> committed = new java.util.LinkedHashMap<>();
+        committed.put("Total", 700L * 1024);
+        committed.put("Class", 120L * 1024);
+        committed.put("Java Heap", 400L * 1024);
+        committed.put("Code", 50L * 1024);
+
+        assertThat(BenchMain.nativeMemoryLine(committed)).isEqualTo("Total 700 MiB: Java Heap 400, Class 120, Code 50");
+    }
 }
