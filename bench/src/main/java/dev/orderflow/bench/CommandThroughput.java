@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -99,6 +101,7 @@ final class CommandThroughput {
             List<Setting> settings = defaults ? List.of(new Setting(syncCommit.serverValue(), options.clients()))
                     : plan(syncCommit.serverValue(), options.clients(), options.syncCommitClients());
             List<String> measured = new ArrayList<>();
+            Set<Integer> standalonePids = new TreeSet<>();
             for (Setting setting : settings) {
                 Optional<String> refused = syncCommit.switchTo(setting.syncCommit());
                 if (refused.isPresent()) {
@@ -107,7 +110,7 @@ final class CommandThroughput {
                     syncFacts.put("notMeasured", Map.of("synchronousCommit", setting.syncCommit(), "why", refused.get()));
                     continue;
                 }
-                Map<String, Object> sessions = checkSessions(api, poolSize, baseline, setting.syncCommit());
+                Map<String, Object> sessions = checkSessions(api, poolSize, baseline, setting.syncCommit(), standalonePids);
                 syncFacts.put("sessions." + setting.syncCommit(), sessions);
                 Progress.say("  synchronous_commit=" + setting.syncCommit() + " in every session: " + sessions);
                 measured.add(setting.syncCommit());
@@ -134,24 +137,32 @@ final class CommandThroughput {
     }
 
     /**
-     * Checks that the standalone's pooled connections and the baseline's, open since before any switch, all run with
-     * {@code syncCommit}; answers what each pool showed.
+     * Checks that the standalone's pooled connections and the baseline's all run with {@code syncCommit}; answers
+     * what each pool showed, and how many of the standalone's sessions were open at the check before (so the
+     * switch reached sessions open before it, not only new ones).
      */
     private static Map<String, Object> checkSessions(HttpApi api, int poolSize, AppendBaseline baseline,
-                                                     String syncCommit) throws Exception {
+                                                     String syncCommit, Set<Integer> standalonePids) throws Exception {
         Map<String, Object> seen = new LinkedHashMap<>();
+        JsonNode answer = api.synchronousCommit(poolSize);
         Map<String, Integer> standalone = new TreeMap<>();
-        api.synchronousCommit(poolSize).fields().forEachRemaining(entry ->
-                standalone.put(entry.getKey(), entry.getValue().asInt()));
+        answer.get("settings").fields().forEachRemaining(entry -> standalone.put(entry.getKey(), entry.getValue().asInt()));
+        Set<Integer> pids = new TreeSet<>();
+        answer.get("backendPids").forEach(pid -> pids.add(pid.asInt()));
         seen.put("standalone", standalone);
-        if (standalone.keySet().stream().anyMatch(value -> !value.startsWith(syncCommit + " "))) {
+        seen.put("standaloneSessionsChecked", pids.size());
+        if (!standalonePids.isEmpty()) {
+            seen.put("standaloneSessionsOpenBefore", pids.stream().filter(standalonePids::contains).count());
+        }
+        standalonePids.addAll(pids);
+        if (standalone.isEmpty() || standalone.keySet().stream().anyMatch(value -> !value.startsWith(syncCommit + " "))) {
             throw new IllegalStateException("the standalone's connections do not all run with synchronous_commit="
                     + syncCommit + ": " + standalone);
         }
         if (baseline != null) {
             Map<String, Integer> jdbc = baseline.synchronousCommitOfEveryConnection();
             seen.put("baseline", jdbc);
-            if (!jdbc.keySet().equals(java.util.Set.of(syncCommit))) {
+            if (!jdbc.keySet().equals(Set.of(syncCommit))) {
                 throw new IllegalStateException("the baseline's connections do not all run with synchronous_commit="
                         + syncCommit + ": " + jdbc);
             }

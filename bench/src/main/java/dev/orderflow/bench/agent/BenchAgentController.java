@@ -21,6 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -126,32 +132,48 @@ class BenchAgentController {
     }
 
     /**
-     * The {@code synchronous_commit} of the standalone's pooled connections: takes {@code connections} of them at
-     * once (the pool's size: every open one), asks each, and answers how many showed what ("on (configuration file)": 20).
+     * The {@code synchronous_commit} of the standalone's pooled connections: takes up to {@code connections} of them
+     * at once (the pool's size: every open one), asks each, and answers how many showed what ("on (configuration
+     * file)": 20) and their backend pids, so the bench can tell sessions opened before a switch from new ones. It
+     * takes only what the pool hands out within a second each: a processor waiting for a connection must not wait
+     * on this.
      */
     @PostMapping("/database/synchronous-commit")
-    Map<String, Integer> synchronousCommit(@RequestBody ConnectionCount count) throws SQLException {
+    SessionSettings synchronousCommit(@RequestBody ConnectionCount count) throws Exception {
         DataSource pool = dataSource.getObject();
         List<Connection> held = new ArrayList<>();
         Map<String, Integer> seen = new TreeMap<>();
+        List<Integer> pids = new ArrayList<>();
+        ExecutorService taker = Executors.newSingleThreadExecutor();
         try {
             for (int i = 0; i < count.connections(); i++) {
-                held.add(pool.getConnection());
+                Future<Connection> next = taker.submit((Callable<Connection>) pool::getConnection);
+                try {
+                    held.add(next.get(1, TimeUnit.SECONDS));
+                } catch (TimeoutException e) {
+                    next.cancel(true);
+                    break;
+                }
             }
             for (Connection connection : held) {
                 try (Statement statement = connection.createStatement();
-                     ResultSet result = statement.executeQuery(
-                             "select setting, source from pg_settings where name = 'synchronous_commit'")) {
+                     ResultSet result = statement.executeQuery("select setting, source, pg_backend_pid() from pg_settings "
+                             + "where name = 'synchronous_commit'")) {
                     result.next();
                     seen.merge(result.getString(1) + " (" + result.getString(2) + ")", 1, Integer::sum);
+                    pids.add(result.getInt(3));
                 }
             }
         } finally {
+            taker.shutdownNow();
             for (Connection connection : held) {
                 connection.close();
             }
         }
-        return seen;
+        return new SessionSettings(seen, pids);
+    }
+
+    record SessionSettings(Map<String, Integer> settings, List<Integer> backendPids) {
     }
 
     record ConnectionCount(int connections) {
