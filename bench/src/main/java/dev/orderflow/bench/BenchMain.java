@@ -268,13 +268,14 @@ public final class BenchMain {
                 facts.put("peakRssMiB", process.peakRssKb() / 1024.0);
                 facts.put("readyRssMiB", process.readyRssKb() / 1024.0);
                 facts.put("readySeconds", process.readySeconds());
+                facts.put("endRssKiB", process.endRssKb());
                 if (readyMemory.containsKey(process.name())) {
                     facts.put("nativeMemoryReadyKiB", readyMemory.get(process.name()));
                 }
                 if (endMemory.containsKey(process.name())) {
                     facts.put("nativeMemoryEndKiB", endMemory.get(process.name()));
                     Progress.say("     " + process.name() + " at its end, committed (NMT): "
-                            + nativeMemoryLine(endMemory.get(process.name())));
+                            + nativeMemoryLine(endMemory.get(process.name())) + "; resident: " + residentLine(process.endRssKb()));
                 }
                 facts.put("rssSamples", process.rssSamples());
                 lives.add(facts);
@@ -305,6 +306,14 @@ public final class BenchMain {
                                          .append(Format.count(entry.getValue() / 1024)).append(','));
         line.setLength(line.length() - 1);
         return line.toString();
+    }
+
+    /** "VmRSS 700 MiB (RssAnon 640, RssFile 60, RssShmem 0)" from a process's resident memory by kind. */
+    static String residentLine(Map<String, Long> rssKb) {
+        return "VmRSS " + Format.count(rssKb.getOrDefault("VmRSS", 0L) / 1024) + " MiB (RssAnon "
+                + Format.count(rssKb.getOrDefault("RssAnon", 0L) / 1024) + ", RssFile "
+                + Format.count(rssKb.getOrDefault("RssFile", 0L) / 1024) + ", RssShmem "
+                + Format.count(rssKb.getOrDefault("RssShmem", 0L) / 1024) + ")";
     }
 
     /** Writes jcmd's native memory summary of {@code process} beside its log; answers its committed KiB by category. */

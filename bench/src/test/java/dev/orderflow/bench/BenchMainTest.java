@@ -48,4 +48,11 @@ class BenchMainTest {
 
         assertThat(BenchMain.nativeMemoryLine(committed)).isEqualTo("Total 700 MiB: Java Heap 400, Class 120, Code 50");
     }
+
+    @Test
+    void theResidentLineSplitsTheMemoryByKind() {
+        assertThat(BenchMain.residentLine(java.util.Map.of("VmRSS", 700L * 1024, "RssAnon", 640L * 1024,
+                "RssFile", 60L * 1024, "RssShmem", 0L)))
+                .isEqualTo("VmRSS 700 MiB (RssAnon 640, RssFile 60, RssShmem 0)");
+    }
 }

@@ -40,6 +40,7 @@ public final class StandaloneProcess implements AutoCloseable {
     private long readyRssKb;
     private double readySeconds;
     private long peakRssKb;
+    private final Map<String, Long> endRssKb = new LinkedHashMap<>();
     private boolean closed;
 
     private StandaloneProcess(String name, Process process, int port, Path log) {
@@ -163,6 +164,15 @@ public final class StandaloneProcess implements AutoCloseable {
         return closed ? peakRssKb : Proc.statusKb(pid(), "VmHWM").orElse(peakRssKb);
     }
 
+    /**
+     * The resident memory at the end by kind, in kB, once closed: {@code VmRSS} and its parts {@code RssAnon} (heap,
+     * metaspace, code, thread stacks, malloc), {@code RssFile} (mapped files: the JVM's libraries, the jars, the CDS
+     * archive) and {@code RssShmem}.
+     */
+    public Map<String, Long> endRssKb() {
+        return Map.copyOf(endRssKb);
+    }
+
     /** Resident memory once a second since the start: {seconds since start, MiB}. */
     public List<double[]> rssSamples() {
         return List.copyOf(rssSamples);
@@ -213,6 +223,9 @@ public final class StandaloneProcess implements AutoCloseable {
             return;
         }
         peakRssKb = Proc.statusKb(pid(), "VmHWM").orElse(0);
+        for (String part : List.of("VmRSS", "RssAnon", "RssFile", "RssShmem")) {
+            Proc.statusKb(pid(), part).ifPresent(kb -> endRssKb.put(part, kb));
+        }
         closed = true;
         sampler.shutdownNow();
         process.destroy();
