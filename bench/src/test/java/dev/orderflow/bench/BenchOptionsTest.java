@@ -29,6 +29,18 @@ class BenchOptionsTest {
         assertThat(options.profile()).isTrue();
         assertThat(options.dbUrl()).isNull();
         assertThat(options.standaloneJar()).isEqualTo(Path.of("standalone/target/standalone-0.1.0-SNAPSHOT.jar"));
+        assertThat(options.heap()).isEqualTo("512m");
+        assertThat(options.nativeMemory()).isFalse();
+    }
+
+    @Test
+    void theHeapAndNativeMemoryTrackingCanBeChosen() {
+        BenchOptions options = parse("--heap=1g", "--native-memory");
+
+        assertThat(options.heap()).isEqualTo("1g");
+        assertThat(options.nativeMemory()).isTrue();
+        assertThatThrownBy(() -> parse("--native-memory=yes")).hasMessageContaining("takes no value");
+        assertThatThrownBy(() -> parse("--heap=lots")).hasMessageContaining("--heap must look like");
     }
 
     @Test
