@@ -80,6 +80,10 @@ public final class BenchMain {
 
             run.figures.sort(Comparator.comparingInt(Figure::scenario));
             String table = ResultTable.render(run.figures);
+            List<String> notMeasured = notMeasured(run.facts);
+            if (!notMeasured.isEmpty()) {
+                table += "\n" + String.join("\n", notMeasured) + "\n";
+            }
             String cpu = Report.cpuTable(run.steps);
             if (options.instances() > 1 && options.runs(4)) {
                 cpu += "Standalone: every instance together in the steps that name " + options.instances()
@@ -104,6 +108,19 @@ public final class BenchMain {
                     + out.resolve("results.png") + (options.profile() ? ", " + out.resolve("profile.txt") : ""));
             System.out.printf("Done in %s s.%n", Format.count(Duration.between(started, Instant.now()).toSeconds()));
         }
+    }
+
+    /** Scenario 1's setting that could not be measured, if any, said again beside the table. */
+    static List<String> notMeasured(Map<String, Object> facts) {
+        List<String> lines = new ArrayList<>();
+        for (String setup : List.of("orderflow", "axonDefaults")) {
+            if (facts.get(setup + ".synchronousCommit") instanceof Map<?, ?> sync
+                    && sync.get("notMeasured") instanceof Map<?, ?> missing) {
+                lines.add("NOT MEASURED: scenario " + (setup.equals("orderflow") ? 1 : 5) + " with synchronous_commit="
+                        + missing.get("synchronousCommit") + ": " + missing.get("why"));
+            }
+        }
+        return lines;
     }
 
     /** Scenarios 1 to 4 (and 6) on the standalone with Orderflow's settings; answers its streaming processors. */

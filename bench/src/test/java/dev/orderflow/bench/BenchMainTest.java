@@ -55,4 +55,15 @@ class BenchMainTest {
                 "RssFile", 60L * 1024, "RssShmem", 0L)))
                 .isEqualTo("VmRSS 700 MiB (RssAnon 640, RssFile 60, RssShmem 0)");
     }
+
+    @Test
+    void aSettingThatCouldNotBeMeasuredIsSaidBesideTheTable() {
+        java.util.Map<String, Object> facts = java.util.Map.of("orderflow.synchronousCommit", java.util.Map.of(
+                "notMeasured", java.util.Map.of("synchronousCommit", "on",
+                        "why", "user bench may not change it with ALTER SYSTEM")));
+
+        assertThat(BenchMain.notMeasured(facts)).containsExactly(
+                "NOT MEASURED: scenario 1 with synchronous_commit=on: user bench may not change it with ALTER SYSTEM");
+        assertThat(BenchMain.notMeasured(java.util.Map.of())).isEmpty();
+    }
 }
