@@ -66,8 +66,8 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
               --standalone-jar=PATH       default standalone/target/standalone-0.1.0-SNAPSHOT.jar
               --agent-jar=PATH            default bench/target/bench-0.1.0-SNAPSHOT-agent.jar
               --out=DIR                   default bench/target/results
-              --heap=SIZE                 the standalone's -Xmx (default 512m: its peak RSS then stays under the
-                                          768 MiB limit; with 1g the heap grows past it)
+              --heap=SIZE                 the standalone's -Xmx (default 256m: its peak RSS then stays under the
+                                          768 MiB limit; with 512m or 1g the heap grows past it)
               --no-profile, --profile     without / with a JFR profile of the standalone (default with, quick without)
               --native-memory             track the standalone's native memory (-XX:NativeMemoryTracking=summary) and
                                           write jcmd's summary when ready and at its end (nmt-*.txt, results.json)
@@ -77,7 +77,7 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
             """;
 
     /** The standalone's default -Xmx: the largest tried that keeps its peak RSS within scenario 6's limit. */
-    static final String DEFAULT_HEAP = "512m";
+    static final String DEFAULT_HEAP = "256m";
 
     /** Each instance is a JVM with a heap of its own: four already crowd the 2-core machine the sizes are made for. */
     static final int MAX_INSTANCES = 4;
@@ -139,8 +139,9 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                 Path.of(options.text("standalone-jar", "standalone/target/standalone-0.1.0-SNAPSHOT.jar")),
                 Path.of(options.text("agent-jar", "bench/target/bench-0.1.0-SNAPSHOT-agent.jar")),
                 Path.of(options.text("out", "bench/target/results")),
-                // 1g let G1 grow the heap to 450 MiB and the process past 768 MiB of RSS (883 MiB in scenarios 1 and
-                // 4); 512m kept it at 647 MiB for about 1 % more time in GC pauses (docs/benchmarks.md, scenario 6).
+                // The JVM takes some 350 MiB besides its heap, so a heap that grows past about 300 MiB takes the
+                // process past scenario 6's 768 MiB: 883 MiB with 1g, 820 with 512m, 739 with 256m, for about 1 % more
+                // time in GC pauses (docs/benchmarks.md, "Memory").
                 options.text("heap", DEFAULT_HEAP),
                 given.containsKey("profile") || !(quick || given.containsKey("no-profile")),
                 given.containsKey("native-memory"),

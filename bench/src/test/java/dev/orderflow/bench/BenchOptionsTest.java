@@ -29,7 +29,7 @@ class BenchOptionsTest {
         assertThat(options.profile()).isTrue();
         assertThat(options.dbUrl()).isNull();
         assertThat(options.standaloneJar()).isEqualTo(Path.of("standalone/target/standalone-0.1.0-SNAPSHOT.jar"));
-        assertThat(options.heap()).isEqualTo("512m");
+        assertThat(options.heap()).isEqualTo("256m");
         assertThat(options.nativeMemory()).isFalse();
     }
 
