@@ -36,7 +36,8 @@ final class AxonDefaults {
                 // ddl-auto=create is here only because it reproduces Axon's defaults: Hibernate builds Axon's tables
                 // from Axon's own mapping (large objects, allocation size 50), which Orderflow's Flyway tables are not.
                 // It runs on a database of the bench's own, in schema axon_defaults, and touches only Axon's tables
-                // (AxonDefaultTables): the read models keep their Flyway tables and indexes.
+                // (AxonDefaultTables): the read models keep their Flyway tables and indexes. Only the first process
+                // on the database builds them: a restart runs with ddl-auto=none (BenchMain.laterLifeProperties).
                 "spring.jpa.hibernate.ddl-auto=create",
                 "spring.jpa.properties.hibernate.default_schema=" + AxonDefaultTables.SCHEMA,
                 // By name: the class lives in the agent jar, on the standalone's class path only (it needs Hibernate).

@@ -80,6 +80,10 @@ public final class BenchMain {
 
             run.figures.sort(Comparator.comparingInt(Figure::scenario));
             String table = ResultTable.render(run.figures);
+            List<String> notMeasured = notMeasured(run.facts);
+            if (!notMeasured.isEmpty()) {
+                table += "\n" + String.join("\n", notMeasured) + "\n";
+            }
             String cpu = Report.cpuTable(run.steps);
             if (options.instances() > 1 && options.runs(4)) {
                 cpu += "Standalone: every instance together in the steps that name " + options.instances()
@@ -104,6 +108,19 @@ public final class BenchMain {
                     + out.resolve("results.png") + (options.profile() ? ", " + out.resolve("profile.txt") : ""));
             System.out.printf("Done in %s s.%n", Format.count(Duration.between(started, Instant.now()).toSeconds()));
         }
+    }
+
+    /** Scenario 1's setting that could not be measured, if any, said again beside the table. */
+    static List<String> notMeasured(Map<String, Object> facts) {
+        List<String> lines = new ArrayList<>();
+        for (String setup : List.of("orderflow", "axonDefaults")) {
+            if (facts.get(setup + ".synchronousCommit") instanceof Map<?, ?> sync
+                    && sync.get("notMeasured") instanceof Map<?, ?> missing) {
+                lines.add("NOT MEASURED: scenario " + (setup.equals("orderflow") ? 1 : 5) + " with synchronous_commit="
+                        + missing.get("synchronousCommit") + ": " + missing.get("why"));
+            }
+        }
+        return lines;
     }
 
     /** Scenarios 1 to 4 (and 6) on the standalone with Orderflow's settings; answers its streaming processors. */
@@ -192,6 +209,9 @@ public final class BenchMain {
         private final String database;
         private final List<String> properties;
         private final List<StandaloneProcess> processes = new ArrayList<>();
+        /** Native memory (jcmd's summary, committed KiB by category) of each process when ready and at its end. */
+        private final Map<String, Map<String, Long>> readyMemory = new LinkedHashMap<>();
+        private final Map<String, Map<String, Long>> endMemory = new LinkedHashMap<>();
 
         Lives(BenchRun run, BenchRun.Setup setup, String name, String database, List<String> properties) {
             this.run = run;
@@ -202,9 +222,14 @@ public final class BenchMain {
         }
 
         void start() {
-            String life = processes.isEmpty() ? name : name + "-" + (processes.size() + 1);
-            StandaloneProcess standalone = BenchMain.start(run, life, database, properties, run.options.profile());
+            boolean first = processes.isEmpty();
+            String life = first ? name : name + "-" + (processes.size() + 1);
+            StandaloneProcess standalone = BenchMain.start(run, life, database,
+                    first ? properties : laterLifeProperties(properties), true);
             processes.add(standalone);
+            if (run.options.nativeMemory()) {
+                readyMemory.put(standalone.name(), nativeMemory(run, standalone, "ready"));
+            }
             run.use(standalone, setup);
         }
 
@@ -223,7 +248,8 @@ public final class BenchMain {
             List<StandaloneProcess> others = new ArrayList<>();
             try {
                 for (int instance = 2; instance <= count; instance++) {
-                    others.add(BenchMain.start(run, name + "-instance-" + instance, database, properties, false));
+                    others.add(BenchMain.start(run, name + "-instance-" + instance, database,
+                            laterLifeProperties(properties), false));
                 }
                 run.alongside(others);
                 body.run();
@@ -235,18 +261,23 @@ public final class BenchMain {
 
         void stop() {
             if (!processes.isEmpty()) {
-                processes.get(processes.size() - 1).close();
+                StandaloneProcess last = processes.get(processes.size() - 1);
+                if (run.options.nativeMemory() && !last.closed() && !endMemory.containsKey(last.name())) {
+                    endMemory.put(last.name(), nativeMemory(run, last, "end"));
+                }
+                last.close();
             }
             run.use(null, null);
         }
 
-        /** Scenario 6: the peak resident memory over every life, against the memory when first ready. */
+        /** Scenario 6: the peak resident memory over every life, against the memory when first ready, and the limit. */
         void record(Map<String, Object> memory) {
             double peak = processes.stream().mapToLong(StandaloneProcess::peakRssKb).max().orElse(0) / 1024.0;
             double ready = processes.get(0).readyRssKb() / 1024.0;
             String label = setup.label + (processes.size() > 1 ? " (" + processes.size() + " processes)" : "");
             run.add(Figure.cost(6, "Peak RSS of the standalone, " + label, peak, "MiB",
-                    "RSS when ready, before any load (-Xmx" + run.options.heap() + ")", ready));
+                    "RSS when ready, before any load (-Xmx" + run.options.heap() + ")", ready)
+                    .withNote(peakRssNote(peak)));
             List<Map<String, Object>> lives = new ArrayList<>();
             for (StandaloneProcess process : processes) {
                 Map<String, Object> facts = new LinkedHashMap<>();
@@ -254,11 +285,78 @@ public final class BenchMain {
                 facts.put("peakRssMiB", process.peakRssKb() / 1024.0);
                 facts.put("readyRssMiB", process.readyRssKb() / 1024.0);
                 facts.put("readySeconds", process.readySeconds());
+                facts.put("endRssKiB", process.endRssKb());
+                if (readyMemory.containsKey(process.name())) {
+                    facts.put("nativeMemoryReadyKiB", readyMemory.get(process.name()));
+                }
+                if (endMemory.containsKey(process.name())) {
+                    facts.put("nativeMemoryEndKiB", endMemory.get(process.name()));
+                    Progress.say("     " + process.name() + " at its end, committed (NMT): "
+                            + nativeMemoryLine(endMemory.get(process.name())) + "; resident: " + residentLine(process.endRssKb()));
+                }
                 facts.put("rssSamples", process.rssSamples());
                 lives.add(facts);
             }
             memory.put(setup == BenchRun.Setup.ORDERFLOW ? "orderflow" : "axonDefaults", lives);
+            memory.put("peakRssLimitMiB", PEAK_RSS_LIMIT_MIB);
         }
+    }
+
+    /** The limit on the standalone's resident memory over the whole bench. */
+    static final int PEAK_RSS_LIMIT_MIB = dev.orderflow.bench.report.Chart.PEAK_RSS_LIMIT_MIB;
+
+    /** Scenario 6's note: the limit, and whether the peak kept it. */
+    static String peakRssNote(double peakMiB) {
+        return peakMiB <= PEAK_RSS_LIMIT_MIB ? "within the " + PEAK_RSS_LIMIT_MIB + " MiB limit"
+                : "OVER the " + PEAK_RSS_LIMIT_MIB + " MiB limit by " + Format.number(peakMiB - PEAK_RSS_LIMIT_MIB) + " MiB";
+    }
+
+    /** The biggest categories of an NMT summary, e.g. "Total 700 MiB: Java Heap 400, Class 120, Code 50, ...". */
+    static String nativeMemoryLine(Map<String, Long> committedKb) {
+        StringBuilder line = new StringBuilder();
+        line.append("Total ").append(Format.count(committedKb.getOrDefault("Total", 0L) / 1024)).append(" MiB:");
+        committedKb.entrySet().stream()
+                   .filter(entry -> !entry.getKey().equals("Total"))
+                   .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                   .limit(7)
+                   .forEach(entry -> line.append(' ').append(entry.getKey()).append(' ')
+                                         .append(Format.count(entry.getValue() / 1024)).append(','));
+        line.setLength(line.length() - 1);
+        return line.toString();
+    }
+
+    /** "VmRSS 700 MiB (RssAnon 640, RssFile 60, RssShmem 0)" from a process's resident memory by kind. */
+    static String residentLine(Map<String, Long> rssKb) {
+        return "VmRSS " + Format.count(rssKb.getOrDefault("VmRSS", 0L) / 1024) + " MiB (RssAnon "
+                + Format.count(rssKb.getOrDefault("RssAnon", 0L) / 1024) + ", RssFile "
+                + Format.count(rssKb.getOrDefault("RssFile", 0L) / 1024) + ", RssShmem "
+                + Format.count(rssKb.getOrDefault("RssShmem", 0L) / 1024) + ")";
+    }
+
+    /** Writes jcmd's native memory summary of {@code process} beside its log; answers its committed KiB by category. */
+    private static Map<String, Long> nativeMemory(BenchRun run, StandaloneProcess process, String when) {
+        String summary = process.nativeMemorySummary();
+        try {
+            Files.writeString(run.options.out().resolve("nmt-" + process.name() + "-" + when + ".txt"), summary);
+        } catch (java.io.IOException e) {
+            System.err.println("bench: could not write the native memory summary: " + e);
+        }
+        return StandaloneProcess.committedKb(summary);
+    }
+
+    static final String DDL_AUTO = "spring.jpa.hibernate.ddl-auto";
+
+    /**
+     * The properties of a standalone started on a database an earlier one already set up (a restart, another
+     * instance): a Hibernate {@code ddl-auto} that builds the schema becomes {@code none}, so it keeps the tables
+     * and the events loaded into them instead of dropping them. Everything else stays as it was.
+     */
+    static List<String> laterLifeProperties(List<String> properties) {
+        List<String> later = new ArrayList<>();
+        for (String property : properties) {
+            later.add(property.startsWith(DDL_AUTO + "=") ? DDL_AUTO + "=none" : property);
+        }
+        return later;
     }
 
     @FunctionalInterface
@@ -267,12 +365,13 @@ public final class BenchMain {
     }
 
     private static StandaloneProcess start(BenchRun run, String name, String database, List<String> properties,
-                                           boolean profiled) {
+                                           boolean observed) {
         BenchOptions options = run.options;
-        Path jfr = profiled ? options.out().resolve("standalone-" + name + ".jfr") : null;
+        // JFR and native memory tracking watch the standalone of a setup, not the extra instances beside it.
+        Path jfr = observed && options.profile() ? options.out().resolve("standalone-" + name + ".jfr") : null;
         StandaloneProcess standalone = StandaloneProcess.start(name, options.standaloneJar(), options.agentJar(),
                 options.heap(), run.postgres.url(database), run.postgres.user(), run.postgres.password(), properties,
-                options.out().resolve("standalone-" + name + ".log"), jfr);
+                options.out().resolve("standalone-" + name + ".log"), jfr, options.nativeMemory() && observed);
         try (Progress progress = Progress.start("starting the standalone (" + name + ")", 0, "")) {
             standalone.awaitReady();
         } catch (RuntimeException e) {

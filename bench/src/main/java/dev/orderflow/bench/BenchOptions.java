@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * @param commands             commands per throughput run (scenario 1 and 5), per client count and variant
  * @param warmup               commands sent before scenario 1 measures anything (not counted)
  * @param clients              the concurrent client counts of scenario 1 and 5
+ * @param syncCommitClients    the client counts scenario 1 measures again with the server's {@code synchronous_commit}
+ *                             switched to the other setting (off against on); empty: not switched
  * @param products             the aggregates scenario 1 spreads its commands over
  * @param stream               commands on one aggregate in scenario 2
  * @param orders               orders placed in scenario 4
@@ -32,12 +34,15 @@ import java.util.TreeSet;
  * @param out                  where the table, JSON, chart, profile and logs go
  * @param heap                 the standalone's maximum heap ({@code -Xmx})
  * @param profile              record a JFR profile of the standalone and summarize it per step (not with --quick)
+ * @param nativeMemory         start the standalone with native memory tracking and keep {@code jcmd}'s summary of it
+ *                             when ready and at the end of each process (scenario 6's breakdown)
  * @param dbUrl                an external Postgres to use (from {@code ORDERFLOW_DB_URL}); null starts an embedded one
  */
-public record BenchOptions(boolean quick, int commands, int warmup, List<Integer> clients, int products, int stream,
+public record BenchOptions(boolean quick, int commands, int warmup, List<Integer> clients,
+                           List<Integer> syncCommitClients, int products, int stream,
                            int orders, int orderWarmup, int orderClients, int instances, long replayEvents, long defaultsReplayEvents,
                            Set<Integer> scenarios, Path standaloneJar, Path agentJar, Path out, String heap,
-                           boolean profile, String dbUrl, String dbUser, String dbPassword) {
+                           boolean profile, boolean nativeMemory, String dbUrl, String dbUser, String dbPassword) {
 
     static final String USAGE = """
             Usage: scripts/bench.sh [--quick] [--option=value ...]
@@ -46,6 +51,8 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
               --commands=N                commands per throughput run (default 2000, quick 100)
               --warmup=N                  commands before measuring (default 1000, quick 50)
               --clients=1,8,32            concurrent clients of the throughput runs
+              --sync-commit-clients=8     client counts scenario 1 measures again with the server's synchronous_commit
+                                          switched to the other setting (off / on); none: not switched
               --products=N                aggregates the throughput runs spread over (default 1000, quick 50)
               --stream=N                  commands on one aggregate (default 10000, quick 300)
               --orders=N                  orders through the saga (default 500, quick 32)
@@ -59,17 +66,23 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
               --standalone-jar=PATH       default standalone/target/standalone-0.1.0-SNAPSHOT.jar
               --agent-jar=PATH            default bench/target/bench-0.1.0-SNAPSHOT-agent.jar
               --out=DIR                   default bench/target/results
-              --heap=SIZE                 the standalone's -Xmx (default 1g)
+              --heap=SIZE                 the standalone's -Xmx (default 256m: its peak RSS then stays under the
+                                          768 MiB limit; with 512m or 1g the heap grows past it)
               --no-profile, --profile     without / with a JFR profile of the standalone (default with, quick without)
+              --native-memory             track the standalone's native memory (-XX:NativeMemoryTracking=summary) and
+                                          write jcmd's summary when ready and at its end (nmt-*.txt, results.json)
               --db-url=JDBC_URL           an existing Postgres (default: $ORDERFLOW_DB_URL, else an embedded one);
                                           the bench creates and drops its own databases there
               --db-user=USER --db-password=PASSWORD   (default $ORDERFLOW_DB_USER / $ORDERFLOW_DB_PASSWORD, postgres)
             """;
 
+    /** The standalone's default -Xmx: the largest tried that keeps its peak RSS within scenario 6's limit. */
+    static final String DEFAULT_HEAP = "256m";
+
     /** Each instance is a JVM with a heap of its own: four already crowd the 2-core machine the sizes are made for. */
     static final int MAX_INSTANCES = 4;
 
-    private static final Set<String> FLAGS = Set.of("quick", "no-profile", "profile", "help");
+    private static final Set<String> FLAGS = Set.of("quick", "no-profile", "profile", "native-memory", "help");
 
     public int streamWindow() {
         return Math.max(1, stream / 10);
@@ -113,6 +126,7 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                 options.positiveInt("commands", quick ? 100 : 2000),
                 options.nonNegativeInt("warmup", quick ? 50 : 1000),
                 options.positiveInts("clients", List.of(1, 8, 32)),
+                options.positiveIntsOrNone("sync-commit-clients", List.of(8)),
                 options.positiveInt("products", quick ? 50 : 1000),
                 options.positiveInt("stream", quick ? 300 : 10_000),
                 options.positiveInt("orders", quick ? 32 : 500),
@@ -125,8 +139,12 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                 Path.of(options.text("standalone-jar", "standalone/target/standalone-0.1.0-SNAPSHOT.jar")),
                 Path.of(options.text("agent-jar", "bench/target/bench-0.1.0-SNAPSHOT-agent.jar")),
                 Path.of(options.text("out", "bench/target/results")),
-                options.text("heap", "1g"),
+                // The JVM takes some 350 MiB besides its heap, so a heap that grows past about 300 MiB takes the
+                // process past scenario 6's 768 MiB: 883 MiB with 1g, 820 with 512m, 739 with 256m, for about 1 % more
+                // time in GC pauses (docs/benchmarks.md, "Memory").
+                options.text("heap", DEFAULT_HEAP),
                 given.containsKey("profile") || !(quick || given.containsKey("no-profile")),
+                given.containsKey("native-memory"),
                 options.text("db-url", blankToNull(environment.get("ORDERFLOW_DB_URL"))),
                 options.text("db-user", orElse(environment.get("ORDERFLOW_DB_USER"), "postgres")),
                 options.text("db-password", orElse(environment.get("ORDERFLOW_DB_PASSWORD"), "postgres")));
@@ -231,6 +249,15 @@ public record BenchOptions(boolean quick, int commands, int warmup, List<Integer
                 }
             }
             return List.copyOf(values);
+        }
+
+        /** A list as {@link #positiveInts}, or "none" for an empty one. */
+        List<Integer> positiveIntsOrNone(String name, List<Integer> fallback) {
+            if ("none".equals(given.get(name))) {
+                read.add(name);
+                return List.of();
+            }
+            return positiveInts(name, fallback);
         }
 
         private static int integer(String name, String value) {

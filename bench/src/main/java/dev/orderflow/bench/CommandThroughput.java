@@ -4,28 +4,55 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.bench.baseline.AppendBaseline;
 import dev.orderflow.bench.events.EventTable;
 import dev.orderflow.bench.events.StoredEvent;
+import dev.orderflow.bench.report.CommandRun;
 import dev.orderflow.bench.report.Figure;
 import dev.orderflow.bench.report.Format;
 import dev.orderflow.bench.report.Latencies;
+import dev.orderflow.bench.system.SynchronousCommit;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Scenario 1 (and its Axon-defaults repeat, scenario 5): restock commands on many products, over HTTP
- * ({@code POST /products/{id}/restock}) and through the command gateway inside the standalone (the bench
- * agent), with 1, 8 and 32 clients. Each command loads its product and appends one event. Baseline: the
- * same number of one-row JDBC insert transactions of the same event row, same pool size and concurrency.
+ * Scenario 1 (and its Axon-defaults repeat, scenario 5): creates of new products ({@code POST /products}) and
+ * restocks of existing ones ({@code POST /products/{id}/restock}, spread over many products), over HTTP and
+ * through the command gateway inside the standalone (the bench agent), with 1, 8 and 32 clients. A create
+ * appends one event to a new aggregate; a restock loads its product and appends one event. Baseline: the same
+ * number of one-row JDBC insert transactions of a copy of the same event row (a ProductAddedEvent as the first
+ * event of a fresh aggregate id, a ProductRestockedEvent), same pool size and concurrency.
+ * <p>
+ * Scenario 1 runs with the server's own {@code synchronous_commit} (off on the embedded Postgres) and then
+ * again at {@link BenchOptions#syncCommitClients()} clients with it switched the other way, every baseline
+ * measured in the same setting just before its commands; scenario 5 only with the server's own.
  */
 final class CommandThroughput {
 
+    private static final String ADDED = "dev.orderflow.api.inventory.ProductAddedEvent";
     private static final String RESTOCKED = "dev.orderflow.api.inventory.ProductRestockedEvent";
 
     private CommandThroughput() {
+    }
+
+    /** The settings scenario 1 measures in, in order: the server's own at every client count, then the other at some. */
+    record Setting(String syncCommit, List<Integer> clients) {
+    }
+
+    static List<Setting> plan(String serverSyncCommit, List<Integer> clients, List<Integer> otherSettingClients) {
+        List<Setting> settings = new ArrayList<>();
+        settings.add(new Setting(serverSyncCommit, clients));
+        if (!otherSettingClients.isEmpty()) {
+            settings.add(new Setting(SynchronousCommit.opposite(serverSyncCommit), otherSettingClients));
+        }
+        return settings;
     }
 
     static void run(BenchRun run, String database, String eventSchema) throws Exception {
@@ -41,78 +68,58 @@ final class CommandThroughput {
             if (warmup > 0) {
                 ClosedLoop.run("warm-up over HTTP", 8, warmup, i -> restock(api, products.get(i % products.size())));
                 api.gatewayRestock(products, warmup, 8);
+                api.gatewayCreate(warmup, 8, "Warm-up product ");
             }
             return null;
         });
 
+        int poolSize = poolSize(api);
         AppendBaseline baseline = null;
-        StoredEvent template = null;
+        Map<CommandRun.Kind, StoredEvent> templates = new EnumMap<>(CommandRun.Kind.class);
         if (!defaults) {
-            int poolSize = poolSize(api);
             run.facts.put("connectionPoolSize", poolSize);
             try (Connection connection = run.postgres.connect(database)) {
-                template = EventTable.in(connection, eventSchema).examples(connection, List.of(RESTOCKED)).get(RESTOCKED);
+                Map<String, StoredEvent> stored = EventTable.in(connection, eventSchema)
+                        .examples(connection, List.of(ADDED, RESTOCKED));
+                templates.put(CommandRun.Kind.CREATE, stored.get(ADDED));
+                templates.put(CommandRun.Kind.RESTOCK, stored.get(RESTOCKED));
             }
-            if (template == null) {
-                throw new IllegalStateException("no " + RESTOCKED + " stored after the warm-up: nothing to copy");
+            for (Map.Entry<CommandRun.Kind, StoredEvent> template : templates.entrySet()) {
+                if (template.getValue() == null) {
+                    throw new IllegalStateException("no " + template.getKey() + " event stored after the warm-up: nothing to copy");
+                }
             }
             baseline = new AppendBaseline(run.postgres.url(database), run.postgres.user(), run.postgres.password(),
                     eventSchema + ".domain_event_entry", poolSize, products);
         }
         Map<String, Object> runs = new LinkedHashMap<>();
-        try {
-            for (int clients : options.clients()) {
-                double jdbcRate;
-                if (baseline != null) {
-                    AppendBaseline appends = baseline;
-                    StoredEvent row = template;
-                    ClosedLoop.Result jdbc = run.step(scenario + " JDBC insert, " + clients(clients), () ->
-                            ClosedLoop.run("JDBC insert baseline, " + clients(clients), clients, options.commands(),
-                                    i -> appends.append(i, row)));
-                    check(jdbc.failures(), jdbc.firstFailure(), "JDBC baseline");
-                    jdbcRate = jdbc.perSecond();
-                    run.reference.put("jdbc." + clients, jdbcRate);
-                    runs.put("jdbc." + clients, summary(jdbcRate, jdbc.latencyNanos()));
-                } else {
-                    jdbcRate = run.reference.getOrDefault("jdbc." + clients, Double.NaN);
+        try (SynchronousCommit syncCommit = SynchronousCommit.open(run.postgres, database)) {
+            Map<String, Object> syncFacts = new LinkedHashMap<>();
+            syncFacts.put("server", syncCommit.serverValue());
+            syncFacts.put("serverSource", syncCommit.serverSource());
+            syncFacts.put("alterDatabaseOrRoleSettings", syncCommit.overrides());
+            List<Setting> settings = defaults ? List.of(new Setting(syncCommit.serverValue(), options.clients()))
+                    : plan(syncCommit.serverValue(), options.clients(), options.syncCommitClients());
+            List<String> measured = new ArrayList<>();
+            Set<Integer> standalonePids = new TreeSet<>();
+            for (Setting setting : settings) {
+                Optional<String> refused = syncCommit.switchTo(setting.syncCommit());
+                if (refused.isPresent()) {
+                    Progress.say("  NOT MEASURED with synchronous_commit=" + setting.syncCommit() + ": " + refused.get()
+                            + "; only the server's synchronous_commit=" + syncCommit.serverValue() + " is measured");
+                    syncFacts.put("notMeasured", Map.of("synchronousCommit", setting.syncCommit(), "why", refused.get()));
+                    continue;
                 }
-
-                JsonNode gateway = run.step(scenario + " gateway, " + clients(clients), () -> {
-                    try (Progress progress = Progress.start("command gateway, " + clients(clients),
-                            options.commands(), "cmds")) {
-                        progress.detail(() -> "in the standalone, counted when it answers");
-                        JsonNode result = api.gatewayRestock(products, options.commands(), clients);
-                        progress.set(options.commands());
-                        return result;
-                    }
-                });
-                check(gateway.get("failures").asInt(), gateway.path("firstFailure").asText(null), "gateway run");
-                long[] gatewayLatencies = longs(gateway.get("latencyNanos"));
-                double gatewayRate = gatewayLatencies.length / (gateway.get("elapsedNanos").asLong() / 1e9);
-
-                ClosedLoop.Result http = run.step(scenario + " HTTP, " + clients(clients), () ->
-                        ClosedLoop.run("HTTP restock, " + clients(clients), clients, options.commands(),
-                                i -> restock(api, products.get(i % products.size()))));
-                check(http.failures(), http.firstFailure(), "HTTP run");
-
-                runs.put("gateway." + clients, summary(gatewayRate, gatewayLatencies));
-                runs.put("http." + clients, summary(http.perSecond(), http.latencyNanos()));
-                String baselineName = "JDBC insert, " + clients(clients);
-                String suffix = defaults ? " (Axon defaults)" : "";
-                Figure viaGateway = Figure.throughput(scenario, "Command gateway, " + clients(clients) + suffix,
-                        gatewayRate, "cmd/s", baselineName, jdbcRate);
-                Figure viaHttp = Figure.throughput(scenario, "HTTP, " + clients(clients) + suffix,
-                        http.perSecond(), "cmd/s", baselineName, jdbcRate);
-                if (defaults) {
-                    viaGateway = viaGateway.withNote(gain(run, "gateway." + clients, gatewayRate));
-                    viaHttp = viaHttp.withNote(gain(run, "http." + clients, http.perSecond()));
-                } else {
-                    run.reference.put("gateway." + clients, gatewayRate);
-                    run.reference.put("http." + clients, http.perSecond());
+                Map<String, Object> sessions = checkSessions(api, poolSize, baseline, setting.syncCommit(), standalonePids);
+                syncFacts.put("sessions." + setting.syncCommit(), sessions);
+                Progress.say("  synchronous_commit=" + setting.syncCommit() + " in every session: " + sessions);
+                measured.add(setting.syncCommit());
+                for (int clients : setting.clients()) {
+                    measure(run, scenario, products, baseline, templates, clients, setting.syncCommit(), runs);
                 }
-                run.add(viaGateway);
-                run.add(viaHttp);
             }
+            syncFacts.put("measured", measured);
+            run.facts.put((defaults ? "axonDefaults" : "orderflow") + ".synchronousCommit", syncFacts);
         } finally {
             if (baseline != null) {
                 baseline.close();
@@ -129,6 +136,112 @@ final class CommandThroughput {
         }
     }
 
+    /**
+     * Checks that the standalone's pooled connections and the baseline's all run with {@code syncCommit}; answers
+     * what each pool showed, and how many of the standalone's sessions were open at the check before (so the
+     * switch reached sessions open before it, not only new ones).
+     */
+    private static Map<String, Object> checkSessions(HttpApi api, int poolSize, AppendBaseline baseline,
+                                                     String syncCommit, Set<Integer> standalonePids) throws Exception {
+        Map<String, Object> seen = new LinkedHashMap<>();
+        JsonNode answer = api.synchronousCommit(poolSize);
+        Map<String, Integer> standalone = new TreeMap<>();
+        answer.get("settings").fields().forEachRemaining(entry -> standalone.put(entry.getKey(), entry.getValue().asInt()));
+        Set<Integer> pids = new TreeSet<>();
+        answer.get("backendPids").forEach(pid -> pids.add(pid.asInt()));
+        seen.put("standalone", standalone);
+        seen.put("standaloneSessionsChecked", pids.size());
+        if (!standalonePids.isEmpty()) {
+            seen.put("standaloneSessionsOpenBefore", pids.stream().filter(standalonePids::contains).count());
+        }
+        standalonePids.addAll(pids);
+        if (standalone.isEmpty() || standalone.keySet().stream().anyMatch(value -> !value.startsWith(syncCommit + " "))) {
+            throw new IllegalStateException("the standalone's connections do not all run with synchronous_commit="
+                    + syncCommit + ": " + standalone);
+        }
+        if (baseline != null) {
+            Map<String, Integer> jdbc = baseline.synchronousCommitOfEveryConnection();
+            seen.put("baseline", jdbc);
+            if (!jdbc.keySet().equals(Set.of(syncCommit))) {
+                throw new IllegalStateException("the baseline's connections do not all run with synchronous_commit="
+                        + syncCommit + ": " + jdbc);
+            }
+        }
+        return seen;
+    }
+
+    /** At one client count and setting: both baselines, then creates and restocks via the gateway, then over HTTP. */
+    private static void measure(BenchRun run, int scenario, List<UUID> products, AppendBaseline baseline,
+                                Map<CommandRun.Kind, StoredEvent> templates, int clients, String syncCommit,
+                                Map<String, Object> runs) {
+        BenchOptions options = run.options;
+        HttpApi api = run.api();
+        boolean defaults = scenario == 5;
+        for (CommandRun.Kind kind : CommandRun.Kind.values()) {
+            CommandRun jdbcRun = new CommandRun(kind, CommandRun.Way.JDBC, clients, syncCommit);
+            if (baseline != null) {
+                StoredEvent row = templates.get(kind);
+                ClosedLoop.Result jdbc = run.step(jdbcRun.stepName(scenario), () ->
+                        ClosedLoop.run(jdbcRun.figureName(), clients, options.commands(), kind == CommandRun.Kind.CREATE
+                                ? i -> baseline.appendFirst(row) : i -> baseline.append(i, row)));
+                check(jdbc.failures(), jdbc.firstFailure(), "JDBC baseline");
+                run.reference.put(jdbcRun.key(), jdbc.perSecond());
+                runs.put(jdbcRun.key(), summary(jdbc.perSecond(), jdbc.latencyNanos()));
+            }
+        }
+        for (CommandRun.Way way : List.of(CommandRun.Way.GATEWAY, CommandRun.Way.HTTP)) {
+            for (CommandRun.Kind kind : CommandRun.Kind.values()) {
+                CommandRun measured = new CommandRun(kind, way, clients, syncCommit);
+                Map<String, Object> result = run.step(measured.stepName(scenario), () -> way == CommandRun.Way.GATEWAY
+                        ? viaGateway(api, measured, products, options.commands())
+                        : overHttp(api, measured, products, options.commands()));
+                double rate = (double) result.get("perSecond");
+                runs.put(measured.key(), result);
+                CommandRun baselineRun = measured.baseline();
+                double baselineRate = run.reference.getOrDefault(baselineRun.key(), Double.NaN);
+                Figure figure = Figure.throughput(scenario, measured.figureName() + (defaults ? " (Axon defaults)" : ""),
+                        rate, "cmd/s", baselineRun.figureName(), baselineRate);
+                if (defaults) {
+                    figure = figure.withNote(gain(run, measured.key(), rate));
+                } else {
+                    run.reference.put(measured.key(), rate);
+                }
+                run.add(figure);
+            }
+        }
+    }
+
+    private static Map<String, Object> viaGateway(HttpApi api, CommandRun measured, List<UUID> products, int commands) {
+        JsonNode gateway;
+        try (Progress progress = Progress.start("command gateway, " + measured.figureName(), commands, "cmds")) {
+            progress.detail(() -> "in the standalone, counted when it answers");
+            gateway = measured.kind() == CommandRun.Kind.CREATE
+                    ? api.gatewayCreate(commands, measured.clients(), "Created product " + measured.key() + " ")
+                    : api.gatewayRestock(products, commands, measured.clients());
+            progress.set(commands);
+        }
+        check(gateway.get("failures").asInt(), gateway.path("firstFailure").asText(null), "gateway run");
+        long[] latencies = longs(gateway.get("latencyNanos"));
+        return summary(latencies.length / (gateway.get("elapsedNanos").asLong() / 1e9), latencies);
+    }
+
+    private static Map<String, Object> overHttp(HttpApi api, CommandRun measured, List<UUID> products, int commands) {
+        ClosedLoop.Result http;
+        if (measured.kind() == CommandRun.Kind.CREATE) {
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < commands; i++) {
+                bodies.add(productJson(UUID.randomUUID(), "Created product " + measured.key() + " " + (i + 1)));
+            }
+            http = ClosedLoop.run(measured.figureName(), measured.clients(), commands,
+                    i -> api.post("/products", bodies.get(i)));
+        } else {
+            http = ClosedLoop.run(measured.figureName(), measured.clients(), commands,
+                    i -> restock(api, products.get(i % products.size())));
+        }
+        check(http.failures(), http.firstFailure(), "HTTP run");
+        return summary(http.perSecond(), http.latencyNanos());
+    }
+
     /** "Orderflow's settings: 12.3× faster" for a defaults figure whose Orderflow counterpart was measured. */
     static String gain(BenchRun run, String key, double defaultsRate) {
         Double orderflow = run.reference.get(key);
@@ -139,20 +252,19 @@ final class CommandThroughput {
         return "Orderflow's settings: " + Format.ratioText(gain) + (gain >= 1 ? " faster" : " as fast");
     }
 
-    static String clients(int count) {
-        return count + (count == 1 ? " client" : " clients");
-    }
-
     static List<UUID> addProducts(HttpApi api, int count, String name) {
         List<UUID> products = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             products.add(UUID.randomUUID());
         }
-        ClosedLoop.Result result = ClosedLoop.run("adding " + count + " products", 8, count, i -> api.post("/products",
-                "{\"productId\":\"" + products.get(i) + "\",\"name\":\"" + name + (i + 1)
-                        + "\",\"price\":1.00,\"stock\":0}"));
+        ClosedLoop.Result result = ClosedLoop.run("adding " + count + " products", 8, count,
+                i -> api.post("/products", productJson(products.get(i), name + (i + 1))));
         check(result.failures(), result.firstFailure(), "adding products");
         return products;
+    }
+
+    static String productJson(UUID id, String name) {
+        return "{\"productId\":\"" + id + "\",\"name\":\"" + name + "\",\"price\":1.00,\"stock\":0}";
     }
 
     static void restock(HttpApi api, UUID product) {

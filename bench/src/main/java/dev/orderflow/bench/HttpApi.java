@@ -72,6 +72,19 @@ final class HttpApi {
         return postJson("/bench/gateway/restock", new GatewayRun(commands, clients), Duration.ofMinutes(30));
     }
 
+    /** New products through the command gateway inside the standalone; see BenchAgentController. */
+    JsonNode gatewayCreate(int commands, int clients, String namePrefix) {
+        record GatewayCreate(int commands, int clients, String namePrefix) {
+        }
+        return postJson("/bench/gateway/create", new GatewayCreate(commands, clients, namePrefix), Duration.ofMinutes(30));
+    }
+
+    /** How many of the standalone's pooled connections show which synchronous_commit, e.g. {"on (configuration file)": 20}. */
+    JsonNode synchronousCommit(int connections) {
+        return postJson("/bench/database/synchronous-commit", java.util.Map.of("connections", connections),
+                Duration.ofMinutes(1));
+    }
+
     JsonNode processors(String action) {
         return postJson("/bench/processors/" + action, java.util.Map.of(), Duration.ofMinutes(5));
     }

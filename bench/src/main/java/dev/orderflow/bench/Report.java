@@ -89,6 +89,7 @@ final class Report {
         map.put("commands", options.commands());
         map.put("warmup", options.warmup());
         map.put("clients", options.clients());
+        map.put("syncCommitClients", options.syncCommitClients());
         map.put("products", options.products());
         map.put("stream", options.stream());
         map.put("orders", options.orders());

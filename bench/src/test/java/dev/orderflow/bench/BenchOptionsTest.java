@@ -29,6 +29,18 @@ class BenchOptionsTest {
         assertThat(options.profile()).isTrue();
         assertThat(options.dbUrl()).isNull();
         assertThat(options.standaloneJar()).isEqualTo(Path.of("standalone/target/standalone-0.1.0-SNAPSHOT.jar"));
+        assertThat(options.heap()).isEqualTo("256m");
+        assertThat(options.nativeMemory()).isFalse();
+    }
+
+    @Test
+    void theHeapAndNativeMemoryTrackingCanBeChosen() {
+        BenchOptions options = parse("--heap=1g", "--native-memory");
+
+        assertThat(options.heap()).isEqualTo("1g");
+        assertThat(options.nativeMemory()).isTrue();
+        assertThatThrownBy(() -> parse("--native-memory=yes")).hasMessageContaining("takes no value");
+        assertThatThrownBy(() -> parse("--heap=lots")).hasMessageContaining("--heap must look like");
     }
 
     @Test
@@ -60,6 +72,17 @@ class BenchOptionsTest {
         assertThat(options.clients()).containsExactly(4, 16);
         assertThat(options.scenarios()).containsExactly(1, 3);
         assertThat(options.runs(2)).isFalse();
+    }
+
+    @Test
+    void theOtherSynchronousCommitSettingRunsAtEightClientsUnlessToldOtherwise() {
+        assertThat(parse().syncCommitClients()).containsExactly(8);
+        assertThat(parse("--quick").syncCommitClients()).containsExactly(8);
+        assertThat(parse("--sync-commit-clients=1,32").syncCommitClients()).containsExactly(1, 32);
+        assertThat(parse("--sync-commit-clients=none").syncCommitClients()).isEmpty();
+
+        assertThatThrownBy(() -> parse("--sync-commit-clients=0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> parse("--sync-commit-clients=")).hasMessageContaining("needs a value");
     }
 
     @Test

@@ -6,11 +6,14 @@ import dev.orderflow.bench.events.StoredEvent;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -61,6 +64,37 @@ public final class AppendBaseline implements AutoCloseable {
     public void append(int index, StoredEvent template) throws SQLException {
         int aggregate = index % aggregates.size();
         insert(aggregates.get(aggregate).toString(), nextSequence.getAndIncrement(aggregate), template);
+    }
+
+    /** Appends a copy of {@code template} as the first event (sequence 0) of a new aggregate, as a create does. */
+    public void appendFirst(StoredEvent template) throws SQLException {
+        insert(UUID.randomUUID().toString(), 0, template);
+    }
+
+    /**
+     * How many of the pool's connections show which {@code synchronous_commit}: takes all of them at once (the
+     * pool keeps them open, so these are the sessions the appends use) and asks each.
+     */
+    public Map<String, Integer> synchronousCommitOfEveryConnection() throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        Map<String, Integer> seen = new TreeMap<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            for (Connection connection : held) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet result = statement.executeQuery("show synchronous_commit")) {
+                    result.next();
+                    seen.merge(result.getString(1), 1, Integer::sum);
+                }
+            }
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        return seen;
     }
 
     /**

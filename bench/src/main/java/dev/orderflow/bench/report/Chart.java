@@ -6,17 +6,21 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import javax.imageio.ImageIO;
 import java.text.DecimalFormat;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -32,6 +36,8 @@ import java.util.Map;
 /** The run's figures as one PNG of six panels, one per question the issue asks. */
 public final class Chart {
 
+    /** The issue's limit on the standalone's resident memory over the whole bench (scenario 6). */
+    public static final int PEAK_RSS_LIMIT_MIB = 768;
     private static final int PANEL_WIDTH = 800;
     private static final int PANEL_HEIGHT = 480;
     private static final Color[] COLORS = {new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868),
@@ -63,30 +69,25 @@ public final class Chart {
 
     private static JFreeChart commandThroughput(Map<String, Object> series) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        Map<?, ?> orderflow = map(series.get("orderflow.commandThroughput"));
-        Map<?, ?> defaults = map(series.get("axonDefaults.commandThroughput"));
-        for (String key : orderflow.keySet().stream().map(Object::toString).toList()) {
-            String kind = key.substring(0, key.indexOf('.'));
-            String clients = clients(key);
-            String name = switch (kind) {
-                case "jdbc" -> "JDBC insert (baseline)";
-                case "gateway" -> "Command gateway";
-                default -> "HTTP";
-            };
-            data.addValue(number(map(orderflow.get(key)).get("perSecond")), name, clients);
-        }
-        for (String key : defaults.keySet().stream().map(Object::toString).toList()) {
-            String kind = key.substring(0, key.indexOf('.'));
-            String clients = clients(key);
-            data.addValue(number(map(defaults.get(key)).get("perSecond")),
-                    kind.equals("gateway") ? "Gateway, Axon defaults" : "HTTP, Axon defaults", clients);
-        }
-        return bars("1 / 5  Commands per second (log scale)", "concurrent clients", "commands/s", data, true);
+        addCommandRuns(data, map(series.get("orderflow.commandThroughput")), "");
+        addCommandRuns(data, map(series.get("axonDefaults.commandThroughput")), ", Axon defaults");
+        JFreeChart chart = bars("1 / 5  Commands per second (log scale)", "command, concurrent clients, synchronous_commit",
+                "commands/s", data, true);
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(4);
+        return chart;
     }
 
-    private static String clients(String key) {
-        String count = key.substring(key.indexOf('.') + 1);
-        return count + (count.equals("1") ? " client" : " clients");
+    /** One bar per run, grouped by command, clients and setting ({@link CommandRun#group()}). */
+    private static void addCommandRuns(DefaultCategoryDataset data, Map<?, ?> runs, String setup) {
+        for (Map.Entry<?, ?> entry : runs.entrySet()) {
+            CommandRun run = CommandRun.parse(entry.getKey().toString());
+            String name = switch (run.way()) {
+                case JDBC -> "JDBC insert (baseline)";
+                case GATEWAY -> "Command gateway" + setup;
+                case HTTP -> "HTTP" + setup;
+            };
+            data.addValue(number(map(entry.getValue()).get("perSecond")), name, run.group());
+        }
     }
 
     private static JFreeChart replay(Map<String, Object> series) {
@@ -156,7 +157,11 @@ public final class Chart {
                 data.addValue(figure.value(), "Peak RSS (VmHWM)", setup);
             }
         }
-        return bars("6  Resident memory of the standalone", "", "MiB", data, false);
+        JFreeChart chart = bars("6  Resident memory of the standalone", "", "MiB", data, false);
+        chart.getCategoryPlot().addRangeMarker(limit());
+        double highest = figures.stream().filter(figure -> figure.scenario() == 6).mapToDouble(Figure::value).max().orElse(0);
+        chart.getCategoryPlot().getRangeAxis().setRange(0, memoryAxisTop(highest));
+        return chart;
     }
 
     private static JFreeChart rssOverTime(Map<String, Object> memory) {
@@ -178,10 +183,27 @@ public final class Chart {
         JFreeChart chart = ChartFactory.createXYLineChart("6  Resident memory over the run", "seconds since the process started",
                 "MiB", data, PlotOrientation.VERTICAL, true, false, false);
         style(chart);
+        chart.getXYPlot().addRangeMarker(limit());
+        double highest = data.getSeriesCount() == 0 ? 0 : data.getRangeUpperBound(false);
+        chart.getXYPlot().getRangeAxis().setRange(0, memoryAxisTop(Double.isNaN(highest) ? 0 : highest));
         for (int i = 0; i < data.getSeriesCount(); i++) {
             chart.getXYPlot().getRenderer().setSeriesPaint(i, COLORS[i]);
         }
         return chart;
+    }
+
+    /** A memory axis reaches above the limit and above the highest value, so both show. */
+    static double memoryAxisTop(double highestMiB) {
+        return Math.max(PEAK_RSS_LIMIT_MIB, highestMiB) * 1.1;
+    }
+
+    /** The issue's limit on the standalone's peak RSS, as a line across a memory panel. */
+    private static ValueMarker limit() {
+        ValueMarker marker = new ValueMarker(PEAK_RSS_LIMIT_MIB, new Color(0xC44E52), new BasicStroke(1.5f));
+        marker.setLabel("limit " + PEAK_RSS_LIMIT_MIB + " MiB");
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        return marker;
     }
 
     private static JFreeChart bars(String title, String category, String value, DefaultCategoryDataset data, boolean log) {

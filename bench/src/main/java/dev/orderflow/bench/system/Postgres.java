@@ -4,7 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,18 +43,53 @@ public final class Postgres implements AutoCloseable {
     /**
      * Starts an embedded server configured as {@code EmbeddedPostgresServer} configures the standalone's own
      * one with a data directory: 300 connections, fsync on (io.zonky's defaults otherwise, among them
-     * {@code synchronous_commit=off}).
+     * {@code synchronous_commit=off}). That one setting goes into {@code postgresql.conf} instead of the server's
+     * command line, where io.zonky puts its settings: a command-line setting wins over {@code ALTER SYSTEM}, and
+     * scenario 1 switches {@code synchronous_commit} with {@code ALTER SYSTEM} ({@link SynchronousCommit}).
      */
     public static Postgres embedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "on")
-                    .start();
+                    .setServerConfig("fsync", "on");
+            moveToConfigurationFile(builder, "synchronous_commit");
+            EmbeddedPostgres postgres = builder.start();
             return new Postgres(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded Postgres", e);
         }
+    }
+
+    /**
+     * Takes {@code name} off the command line io.zonky starts the server with and writes it, with the same value,
+     * into the data directory's {@code postgresql.conf}. io.zonky has no API to drop one of its default settings,
+     * so this reads its builder's settings map; should a later io.zonky not have it, the setting stays on the
+     * command line, and {@link SynchronousCommit} reports that it cannot switch it.
+     */
+    static void moveToConfigurationFile(EmbeddedPostgres.Builder builder, String name) {
+        String value;
+        try {
+            Field config = EmbeddedPostgres.Builder.class.getDeclaredField("config");
+            config.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<String, String> settings = (Map<String, String>) config.get(builder);
+            value = settings.remove(name);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("bench: " + name + " stays on the embedded Postgres's command line (" + e + ")");
+            return;
+        }
+        if (value == null) {
+            return;
+        }
+        builder.setDataDirectoryCustomizer(directory -> {
+            try {
+                Files.writeString(directory.toPath().resolve("postgresql.conf"),
+                        "\n# The bench: io.zonky's default, here so that ALTER SYSTEM can change it\n" + name + " = '" + value + "'\n",
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + name + " into postgresql.conf", e);
+            }
+        });
     }
 
     public static Postgres external(String url, String user, String password) {

@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real standalone system, as a JVM of its own: its Spring Boot jar, started with Spring Boot's
@@ -37,6 +40,7 @@ public final class StandaloneProcess implements AutoCloseable {
     private long readyRssKb;
     private double readySeconds;
     private long peakRssKb;
+    private final Map<String, Long> endRssKb = new LinkedHashMap<>();
     private boolean closed;
 
     private StandaloneProcess(String name, Process process, int port, Path log) {
@@ -55,9 +59,11 @@ public final class StandaloneProcess implements AutoCloseable {
     /**
      * @param properties Spring properties for the standalone, as {@code name=value}
      * @param jfr        where to record a JFR profile, or null for none
+     * @param nativeMemory whether to track native memory, for {@link #nativeMemorySummary()}
      */
     public static StandaloneProcess start(String name, Path jar, Path agentJar, String heap, String dbUrl, String dbUser,
-                                          String dbPassword, List<String> properties, Path log, Path jfr) {
+                                          String dbPassword, List<String> properties, Path log, Path jfr,
+                                          boolean nativeMemory) {
         for (Path required : List.of(jar, agentJar)) {
             if (!Files.isRegularFile(required)) {
                 throw new IllegalStateException("missing " + required.toAbsolutePath() + ": build it first "
@@ -70,6 +76,9 @@ public final class StandaloneProcess implements AutoCloseable {
         command.add("-Xmx" + heap);
         if (jfr != null) {
             command.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
+        if (nativeMemory) {
+            command.add("-XX:NativeMemoryTracking=summary");
         }
         command.add("-Dloader.path=" + agentJar.toAbsolutePath());
         command.add("-cp");
@@ -137,6 +146,10 @@ public final class StandaloneProcess implements AutoCloseable {
         return name;
     }
 
+    public boolean closed() {
+        return closed;
+    }
+
     /** Resident memory when it first answered ready, before any load, in kB. */
     public long readyRssKb() {
         return readyRssKb;
@@ -151,9 +164,57 @@ public final class StandaloneProcess implements AutoCloseable {
         return closed ? peakRssKb : Proc.statusKb(pid(), "VmHWM").orElse(peakRssKb);
     }
 
+    /**
+     * The resident memory at the end by kind, in kB, once closed: {@code VmRSS} and its parts {@code RssAnon} (heap,
+     * metaspace, code, thread stacks, malloc), {@code RssFile} (mapped files: the JVM's libraries, the jars, the CDS
+     * archive) and {@code RssShmem}.
+     */
+    public Map<String, Long> endRssKb() {
+        return Map.copyOf(endRssKb);
+    }
+
     /** Resident memory once a second since the start: {seconds since start, MiB}. */
     public List<double[]> rssSamples() {
         return List.copyOf(rssSamples);
+    }
+
+    /**
+     * {@code jcmd <pid> VM.native_memory summary}: what the JVM has committed now, by category (heap, class
+     * metadata, code, threads, GC, ...); only for a process started with native memory tracking.
+     */
+    public String nativeMemorySummary() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process run = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "VM.native_memory", "summary")
+                    .redirectErrorStream(true).start();
+            String text = new String(run.getInputStream().readAllBytes());
+            if (!run.waitFor(60, TimeUnit.SECONDS)) {
+                run.destroyForcibly();
+            }
+            return text;
+        } catch (IOException e) {
+            return "jcmd failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /**
+     * The committed KiB of each category of a {@link #nativeMemorySummary()}, e.g. "Java Heap" and "Class", in its
+     * order, with "Total" first.
+     */
+    public static Map<String, Long> committedKb(String summary) {
+        Map<String, Long> committed = new LinkedHashMap<>();
+        Matcher total = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(summary);
+        if (total.find()) {
+            committed.put("Total", Long.parseLong(total.group(1)));
+        }
+        Matcher category = Pattern.compile("(?m)^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(summary);
+        while (category.find()) {
+            committed.put(category.group(1).trim(), Long.parseLong(category.group(2)));
+        }
+        return committed;
     }
 
     @Override
@@ -162,6 +223,9 @@ public final class StandaloneProcess implements AutoCloseable {
             return;
         }
         peakRssKb = Proc.statusKb(pid(), "VmHWM").orElse(0);
+        for (String part : List.of("VmRSS", "RssAnon", "RssFile", "RssShmem")) {
+            Proc.statusKb(pid(), part).ifPresent(kb -> endRssKb.put(part, kb));
+        }
         closed = true;
         sampler.shutdownNow();
         process.destroy();
