@@ -20,6 +20,7 @@ import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.query.ProjectionProcessors;
 import dev.orderflow.query.ViewUpdates;
 import dev.orderflow.query.shipping.ShipmentStatus;
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -69,10 +70,12 @@ class OrderHistoryProjection {
     private final OrderProductCopyRepository products;
     private final OrderQueries queries;
     private final ViewUpdates updates;
+    private final EntityManager entityManager;
 
     OrderHistoryProjection(OrderEntryRepository orders, OrderLineEntryRepository lines,
                            OrderCustomerCopyRepository customers, OrderProductCopyRepository products,
-                           OrderQueries queries, ViewUpdates updates) {
+                           OrderQueries queries, ViewUpdates updates, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.orders = orders;
         this.lines = lines;
         this.customers = customers;
@@ -119,9 +122,11 @@ class OrderHistoryProjection {
 
     @EventHandler
     void on(OrderPlacedEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant at, ReplayStatus replay) {
-        // Lookups by id: they answer from the batch's persistence context when they can, and unlike a query they
-        // do not make Hibernate write the batch's pending inserts first (which would end their JDBC batching).
-        if (orders.findById(event.orderId()).isPresent()) {
+        // Lookups by id: they answer from the batch's persistence context when they can (the batch's lookups put
+        // them there), and unlike a query they do not make Hibernate write the batch's pending inserts first.
+        OrderBatchLookups batch = OrderBatchLookups.ofCurrentBatch(entityManager);
+        boolean certainlyNew = batch != null && batch.isNotStored(event.orderId());
+        if (!certainlyNew && orders.findById(event.orderId()).isPresent()) {
             return; // placed before: delivered again
         }
         String customerName = customers.findById(event.customerId()).map(OrderCustomerCopy::name).orElse(null);
@@ -141,6 +146,9 @@ class OrderHistoryProjection {
         order.totalOf(orderLines);
         orders.save(order);
         lines.saveAll(orderLines);
+        if (batch != null) {
+            batch.placed(event.orderId());
+        }
         publish(event.orderId(), replay);
     }
 
