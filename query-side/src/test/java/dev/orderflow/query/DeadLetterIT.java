@@ -150,6 +150,54 @@ class DeadLetterIT {
     }
 
     @Test
+    void aRefusalWhenABatchIsWrittenAtItsEndParksOnlyTheGuiltySequenceAndTheRestOfTheBatchIsApplied() {
+        // Stopped while the events are appended, so order history handles them all in one batch: the poison (a
+        // customer name longer than any column) is neither first nor last, and its insert, like every other one,
+        // waits for the batch's end, where the database refuses it without naming an event.
+        assertThat(admin().postForEntity("/admin/processors/" + ORDER_HISTORY + "/stop", null, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        UUID first = events.customer("First of the batch");
+        UUID product = events.product("Product of the batch", "2.50", 100);
+        UUID firstOrder = events.order(first, line(product, 2));
+        UUID poisoned = events.customer(NAME_OF_250);
+        UUID orderOfPoisoned = events.order(poisoned, line(product, 1));
+        UUID last = events.customer("Last of the batch");
+        UUID lastOrder = events.order(last, line(product, 4));
+        events.reserve(product, firstOrder, 2, "2.00");
+        events.reserve(product, lastOrder, 4, "3.00");
+        assertThat(admin().postForEntity("/admin/processors/" + ORDER_HISTORY + "/start", null, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        JsonNode parked = awaitParked(ORDER_HISTORY, poisoned, letters -> letters.size() == 1);
+        assertThat(parked.at("/letters/0/eventType").asText()).isEqualTo("CustomerRegisteredEvent");
+        assertThat(parked.at("/letters/0/cause/message").asText()).contains("value too long");
+        List<String> parkedInOrderHistory = sequenceIds(parkedSequences(ORDER_HISTORY));
+        for (UUID applied : List.of(first, product, firstOrder, orderOfPoisoned, last, lastOrder)) {
+            assertThat(parkedInOrderHistory).doesNotContain(applied.toString());
+        }
+
+        // Every other event of the batch is applied, once: names copied, reserved prices in the totals.
+        JsonNode placedFirst = awaitOrder(firstOrder, order -> order.at("/lines/0/priceReserved").asBoolean());
+        assertThat(placedFirst.get("customerName").asText()).isEqualTo("First of the batch");
+        assertThat(placedFirst.at("/lines/0/productName").asText()).isEqualTo("Product of the batch");
+        assertThat(placedFirst.at("/total").decimalValue()).isEqualByComparingTo("4.00");
+        JsonNode placedLast = awaitOrder(lastOrder, order -> order.at("/lines/0/priceReserved").asBoolean());
+        assertThat(placedLast.get("customerName").asText()).isEqualTo("Last of the batch");
+        assertThat(placedLast.at("/total").decimalValue()).isEqualByComparingTo("12.00");
+        JsonNode placedByPoisoned = awaitOrder(orderOfPoisoned, order -> true);
+        assertThat(placedByPoisoned.get("customerName").isNull()).as("the parked registration was not applied").isTrue();
+        assertThat(placedByPoisoned.at("/total").decimalValue()).isEqualByComparingTo("2.50");
+        JsonNode processor = admin().getForEntity("/admin/processors/" + ORDER_HISTORY, JsonNode.class).getBody();
+        assertThat(processor.path("error").asBoolean()).as("redoing the batch is not a failure").isFalse();
+
+        assertThat(admin().exchange("/admin/dead-letters/" + ORDER_HISTORY + "/" + poisoned, HttpMethod.DELETE, null,
+                Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        awaitParked(CUSTOMER_ACCOUNTS, poisoned, letters -> letters.size() == 1);
+        assertThat(admin().exchange("/admin/dead-letters/" + CUSTOMER_ACCOUNTS + "/" + poisoned, HttpMethod.DELETE, null,
+                Void.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
     void anEventWithANulInItsPayloadIsParkedWhileTheRestFlowsAndHealthIsDegradedUntilItIsEvicted() {
         // As stored by a command side that let the NUL through: Postgres refuses it in any text column.
         UUID poisoned = events.customer("a\u0000b");
@@ -269,6 +317,12 @@ class DeadLetterIT {
     private JsonNode awaitProduct(UUID productId, Predicate<JsonNode> condition) {
         return await().atMost(Duration.ofSeconds(60)).until(
                 () -> user().getForEntity("/products/" + productId, JsonNode.class),
+                response -> response.getStatusCode() == HttpStatus.OK && condition.test(response.getBody())).getBody();
+    }
+
+    private JsonNode awaitOrder(UUID orderId, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(60)).until(
+                () -> user().getForEntity("/orders/" + orderId, JsonNode.class),
                 response -> response.getStatusCode() == HttpStatus.OK && condition.test(response.getBody())).getBody();
     }
 

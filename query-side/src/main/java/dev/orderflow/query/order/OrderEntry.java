@@ -104,6 +104,21 @@ class OrderEntry extends AggregateViewRow<UUID> {
                      .setScale(2);
     }
 
+    /**
+     * One line's amount changed from {@code before} to {@code after} (either null while its price is unknown):
+     * the total moves by the difference, the same as summing the lines again without reading them.
+     */
+    void lineRepriced(BigDecimal before, BigDecimal after) {
+        BigDecimal moved = total;
+        if (before != null) {
+            moved = moved.subtract(before);
+        }
+        if (after != null) {
+            moved = moved.add(after);
+        }
+        total = moved.setScale(2);
+    }
+
     @Override
     public UUID getId() {
         return orderId;

@@ -33,8 +33,9 @@ import java.util.Set;
 
 /**
  * Dead letters for the processing groups a service names in {@link DeadLetteringGroups} beans: a JPA
- * dead-letter queue per group in the service's {@code axon.dead_letter_entry} table, handlers that flush per
- * event so a failure is theirs ({@link FlushingEventHandlerEnhancer}), a queue that parks a failed event
+ * dead-letter queue per group in the service's {@code axon.dead_letter_entry} table, handlers that write a batch
+ * at its end and redo it writing per event when the database refuses it, so a failure is still one event's
+ * ({@link FlushingEventHandlerEnhancer}), a queue that parks a failed event
  * without losing its batch ({@link IsolatingDeadLetterQueue}), the admin API under
  * {@code /admin/dead-letters}, a gauge {@code orderflow.dead.letters} per group, and the health indicator
  * {@code deadLetters} ({@link DeadLetterHealthIndicator}).

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 /**
  * Decides what happens to an event its handler failed on, and tells a retry why it failed.
  * <ul>
+ *   <li>A {@link BatchRedoException} is thrown on: it blames no event, its batch is redone to find the one.</li>
  *   <li>A failure that passes by itself (a lost connection, a deadlock or serialization failure, a database
  *   shutting down, a statement plan a schema change invalidated: see {@link PassingFailures}) is not parked: it is thrown on, so the batch
  *   fails and the processor retries it with back-off, as without dead letters.</li>
@@ -30,6 +31,9 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        if (cause instanceof BatchRedoException redo) {
+            throw redo;
+        }
         AtomicReference<Throwable> failure = watched.get();
         if (failure != null) {
             failure.compareAndSet(null, cause);

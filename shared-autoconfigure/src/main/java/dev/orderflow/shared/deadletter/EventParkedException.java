@@ -14,10 +14,13 @@ public final class EventParkedException extends RuntimeException {
                 + "; its batch rolls back and is handled again without it", null, false, false);
     }
 
-    /** Whether the failure is, or was caused by, parking an event. */
+    /**
+     * Whether the failure is, or was caused by, parking an event, or redoing a batch to find the event to park
+     * ({@link BatchRedoException}).
+     */
     public static boolean isParking(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof EventParkedException) {
+            if (cause instanceof EventParkedException || cause instanceof BatchRedoException) {
                 return true;
             }
         }

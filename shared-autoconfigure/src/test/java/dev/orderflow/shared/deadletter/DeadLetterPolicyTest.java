@@ -83,4 +83,14 @@ class DeadLetterPolicyTest {
         assertThat(watched.thrown()).hasMessageContaining("silently rolled back");
         assertThat(policy.watch(() -> true).handlerFailure()).as("nothing left over from the last retry").isEmpty();
     }
+
+    @Test
+    void aBatchToRedoIsThrownOnNotParkedAndIsPartOfParkingNotAFailure() {
+        DataException tooLong = new DataException("could not execute batch", new SQLException("value too long", "22001"));
+        BatchRedoException redo = new BatchRedoException("order-history/0", 42, tooLong);
+
+        assertThatThrownBy(() -> policy.decide(letter, redo)).isSameAs(redo);
+        assertThat(EventParkedException.isParking(new IllegalStateException("batch failed", redo))).isTrue();
+        assertThat(EventParkedException.isParking(tooLong)).isFalse();
+    }
 }
