@@ -25,7 +25,7 @@ public record AdminProperties(Boolean enabled, Integer maxEvents, Duration uncla
         enabled = enabled == null || enabled;
         maxEvents = maxEvents == null ? 1000 : maxEvents;
         unclaimedSegmentGrace = unclaimedSegmentGrace == null ? Duration.ofSeconds(30) : unclaimedSegmentGrace;
-        rebuildBatchSize = rebuildBatchSize == null ? 100 : rebuildBatchSize;
+        rebuildBatchSize = rebuildBatchSize == null ? 500 : rebuildBatchSize;
         if (rebuildBatchSize < 1) {
             throw new IllegalArgumentException("orderflow.admin.rebuild-batch-size must be at least 1");
         }

@@ -33,7 +33,7 @@ class ProcessorAdminAutoConfigurationTest {
             assertThat(context.getBean(HEALTH)).isInstanceOf(ProcessorHealthIndicator.class);
             assertThat(context).hasSingleBean(EventProcessorMetrics.class);
             assertThat(context.getBean(AdminProperties.class).unclaimedSegmentGrace()).hasSeconds(30);
-            assertThat(context.getBean(AdminProperties.class).rebuildBatchSize()).isEqualTo(100);
+            assertThat(context.getBean(AdminProperties.class).rebuildBatchSize()).isEqualTo(500);
             Map<String, Object> hibernate = new HashMap<>();
             context.getBean(HibernatePropertiesCustomizer.class).customize(hibernate);
             assertThat(hibernate.get(AvailableSettings.STATEMENT_INSPECTOR))
