@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Scenario 5's configuration: the standalone as a setup built by following Axon's samples would run it. Only
- * what the issue names changes, all of it as command-line properties of the standalone process:
+ * what docs/benchmarks.md lists changes, all of it as command-line properties of the standalone process:
  * <ul>
  *   <li>Axon's default JPA storage mapping: Hibernate's stock PostgreSQL dialect (so {@code @Lob byte[]}
  *   payloads, metadata, tokens and sagas become large objects) and no orm.xml (so the global index comes from

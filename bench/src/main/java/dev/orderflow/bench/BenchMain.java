@@ -302,7 +302,7 @@ public final class BenchMain {
         }
     }
 
-    /** The limit on the standalone's resident memory over the whole bench. */
+    /** Orderflow's limit on the standalone's resident memory over the whole bench. */
     static final int PEAK_RSS_LIMIT_MIB = dev.orderflow.bench.report.Chart.PEAK_RSS_LIMIT_MIB;
 
     /** Scenario 6's note: the limit, and whether the peak kept it. */

@@ -4,7 +4,7 @@ package dev.orderflow.bench.report;
  * One figure of the table: what was measured, the baseline measured for it in the same run on the same
  * Postgres, and their ratio ({@code value / baseline}).
  *
- * @param scenario     the issue's scenario number, 1 to 6
+ * @param scenario     the scenario's number in docs/benchmarks.md, 1 to 6
  * @param name         what was measured, e.g. "HTTP, 8 clients"
  * @param unit         e.g. "cmd/s", "ms", "MiB"
  * @param baselineName what the baseline is, e.g. "JDBC insert, 8 clients"
