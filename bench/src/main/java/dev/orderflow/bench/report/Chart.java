@@ -33,7 +33,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The run's figures as one PNG of six panels, one per scenario (1 and 5, 3 and 5 share theirs). */
+/** The run's figures as one PNG of six panels: commands (1, 5), replay (3, 5), the long stream (2), the saga's latency (4), memory at its peak and over time (6). */
 public final class Chart {
 
     /** The limit on the standalone's resident memory over the whole bench (scenario 6). */
