@@ -3,11 +3,7 @@ package dev.orderflow.shared.config;
 import org.axonframework.messaging.timeout.TaskTimeoutSettings;
 import org.axonframework.springboot.TimeoutProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 import java.util.Map;
 
@@ -18,7 +14,7 @@ class OrderflowDefaultsTest {
 
     @Test
     void handlersAreNotTimedInsideTheUnitOfWorkThatIsTimedAlready() {
-        TimeoutProperties timeouts = bind(Map.of()).bindOrCreate("axon.timeout", TimeoutProperties.class);
+        TimeoutProperties timeouts = DefaultsBinder.with(Map.of()).bindOrCreate("axon.timeout", TimeoutProperties.class);
 
         assertThat(timeouts.isEnabled()).isTrue();
         for (TaskTimeoutSettings handler : new TaskTimeoutSettings[]{
@@ -33,7 +29,7 @@ class OrderflowDefaultsTest {
 
     @Test
     void aServiceSettingWinsOverTheDefaults() {
-        TimeoutProperties timeouts = bind(Map.of("axon.timeout.handler.events.timeout-ms", "5000"))
+        TimeoutProperties timeouts = DefaultsBinder.with(Map.of("axon.timeout.handler.events.timeout-ms", "5000"))
                 .bindOrCreate("axon.timeout", TimeoutProperties.class);
 
         assertThat(timeouts.getHandler().getEvents().getTimeoutMs()).isEqualTo(5000);
@@ -43,17 +39,8 @@ class OrderflowDefaultsTest {
     @Test
     void springsWarningAboutAxonsAnnotationsIsNotLogged() {
         // Bound as Spring Boot's LoggingApplicationListener binds it.
-        Map<String, String> levels = bind(Map.of()).bind("logging.level", Bindable.mapOf(String.class, String.class)).get();
+        Map<String, String> levels = DefaultsBinder.with(Map.of()).bind("logging.level", Bindable.mapOf(String.class, String.class)).get();
 
         assertThat(levels).containsEntry("org.springframework.core.annotation.AnnotationTypeMapping", "error");
-    }
-
-    private static Binder bind(Map<String, Object> settings) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().addFirst(new MapPropertySource("settings", settings));
-        new OrderflowDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
-        return Binder.get(environment);
     }
 }

@@ -1,12 +1,8 @@
 package dev.orderflow.shared.security;
 
-import dev.orderflow.shared.config.OrderflowDefaultsEnvironmentPostProcessor;
+import dev.orderflow.shared.config.DefaultsBinder;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 import java.util.List;
 import java.util.Map;
@@ -84,13 +80,7 @@ class ApiUsersTest {
                 .doesNotContain("ops-secret").contains("ops", "ADMIN");
     }
 
-    /** Binds as a service would: the Orderflow defaults below the given settings (environment variables or properties). */
     private static ApiUsers bind(Map<String, Object> settings) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().addFirst(new MapPropertySource("settings", settings));
-        new OrderflowDefaultsEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
-        return Binder.get(environment).bindOrCreate("orderflow.security", ApiUsers.class);
+        return DefaultsBinder.with(settings).bindOrCreate("orderflow.security", ApiUsers.class);
     }
 }
