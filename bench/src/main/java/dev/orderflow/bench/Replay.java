@@ -134,6 +134,9 @@ final class Replay {
             run.add(total);
             facts.put("seconds", seconds);
             facts.put("eventsPerSecond", rate);
+            if (!defaults) {
+                measureRebuild(run, connection, readModel, baseline, events, facts);
+            }
         }
         run.series.put(key + ".replay", facts);
     }
@@ -153,6 +156,55 @@ final class Replay {
         Progress.say("     generated events match the rows the system stored (" + (types.size() - comparison.unchecked().size())
                 + " of " + types.size() + " event types compared" + (comparison.unchecked().isEmpty() ? ""
                 : "; no stored example of " + comparison.unchecked()) + ")");
+    }
+
+    /**
+     * The same events once more, through the zero-downtime rebuild ({@code POST .../rebuild}): a copy of the read
+     * model is built beside the live one, on the JVM the replay has just warmed, and takes over when it has caught
+     * up. Timed from the request to the admin API reporting the takeover done; the copy must hold what the
+     * baseline built.
+     */
+    private static void measureRebuild(BenchRun run, Connection connection, String readModel,
+                                       ReplayBaseline.Result baseline, long events, Map<String, Object> facts) throws Exception {
+        HttpApi api = run.api();
+        double seconds = run.step("3 rebuild " + PROCESSOR + " beside the live read model, " + Format.count(events) + " events",
+                () -> rebuild(api));
+        Object[] rebuilt = ReplayBaseline.summary(connection, readModel);
+        boolean same = rebuilt[0].equals(baseline.orders())
+                && ((BigDecimal) rebuilt[1]).compareTo(baseline.sumOfTotals()) == 0;
+        facts.put("rebuildSeconds", seconds);
+        facts.put("rebuildSameRowsAsBaseline", same);
+        Progress.say(same
+                ? "     the rebuilt copy holds the baseline's " + Format.count((Long) rebuilt[0]) + " orders"
+                : "  !  the rebuilt copy holds " + rebuilt[0] + " orders totalling " + rebuilt[1] + ", the baseline "
+                        + baseline.orders() + " totalling " + baseline.sumOfTotals());
+        run.add(Figure.throughput(3, "Rebuild beside the live read model, " + Format.count(events) + " events",
+                events / seconds, "events/s", "JDBC read + batched upserts, same events", baseline.eventsPerSecond()));
+    }
+
+    /** Starts a rebuild and follows it until the admin API reports the copy's takeover done; answers seconds. */
+    private static double rebuild(HttpApi api) throws InterruptedException {
+        long start = System.nanoTime();
+        JsonNode progressAtStart = api.postJson("/admin/processors/" + PROCESSOR + "/rebuild", Map.of(), Duration.ofMinutes(10))
+                .path("rebuild").path("progress");
+        long from = progressAtStart.path("fromPosition").asLong();
+        long head = progressAtStart.path("headAtStart").asLong();
+        try (Progress progress = Progress.start("rebuilding " + PROCESSOR, Math.max(1, head - from), "events")) {
+            while (true) {
+                JsonNode rebuild = api.getJson("/admin/processors/" + PROCESSOR).path("rebuild");
+                String state = rebuild.path("state").asText();
+                progress.set(Math.max(0, rebuild.path("progress").path("position").asLong() - from));
+                progress.detail(() -> "admin API: " + state + ", " + rebuild.path("progress").path("percentage").asText() + " %"
+                        + (rebuild.path("problems").isEmpty() ? "" : ", " + rebuild.path("problems")));
+                if ("DONE".equals(state)) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+                if ("CANCELLED".equals(state)) {
+                    throw new IllegalStateException("the rebuild of " + PROCESSOR + " did not finish: " + rebuild);
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
     }
 
     /** Starts the replay and follows it until the admin API reports it done; answers its duration in seconds. */

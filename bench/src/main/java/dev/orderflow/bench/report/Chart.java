@@ -106,6 +106,10 @@ public final class Chart {
             data.addValue(baseline.eventsPerSecond(), "JDBC read + batched upserts (baseline)", label);
         }
         data.addValue(number(replay.get("eventsPerSecond")), "Replay through Axon", label);
+        if (replay.get("rebuildSeconds") != null) {
+            data.addValue(number(replay.get("events")) / number(replay.get("rebuildSeconds")),
+                    "Rebuild beside the live read model", label);
+        }
     }
 
     private static JFreeChart longStream(Map<String, Object> series) {
