@@ -1,6 +1,7 @@
 package dev.orderflow.query;
 
 import dev.orderflow.shared.deadletter.DeadLetteringGroups;
+import dev.orderflow.shared.eventhandling.PromptCoordinatorExecutor;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -27,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *   by that key: each segment owns a set of products or orders, so they run on
  *   {@link ProjectionProperties#segments()} segments with as many worker threads.</li>
  * </ul>
+ * Their coordinators refill the workers' buffers without Axon's 100 ms pause (see {@link PromptCoordinatorExecutor}).
  * An operator's {@code axon.eventhandling.processors.<name>.*} settings for one of these names are applied
  * after these and win.
  */
@@ -67,9 +69,12 @@ public class ProjectionProcessors {
         processing.registerPooledStreamingEventProcessorConfiguration(name, (configuration, builder) -> {
             ScheduledExecutorService workers =
                     Executors.newScheduledThreadPool(segments, new AxonThreadFactory("WorkPackage[" + name + "]"));
+            ScheduledExecutorService coordinator = new PromptCoordinatorExecutor(name);
             configuration.onShutdown(workers::shutdown);
+            configuration.onShutdown(coordinator::shutdown);
             return builder.initialSegmentCount(segments)
                           .batchSize(properties.batchSize())
+                          .coordinatorExecutor(coordinator)
                           .workerExecutor(workers);
         });
     }

@@ -6,7 +6,7 @@ import dev.orderflow.shared.database.ReadModelSchemas;
 import dev.orderflow.shared.database.ServiceSchema;
 import dev.orderflow.shared.database.ServiceSchemaMigrations;
 import dev.orderflow.shared.error.DomainException;
-import org.axonframework.common.AxonThreadFactory;
+import dev.orderflow.shared.eventhandling.PromptCoordinatorExecutor;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -150,8 +150,7 @@ public class ReadModelRebuilds {
         List<String> tables = prepareCopy(schema, copy, rebuildName);
         int segments = Math.max(1, processing.tokenStore(name).fetchSegments(name).length);
 
-        ScheduledExecutorService coordinator =
-                Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("Coordinator[" + rebuildName + "]"));
+        ScheduledExecutorService coordinator = new PromptCoordinatorExecutor(rebuildName);
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments,
                 RebuildSchemaRedirect.threadsWriting(schema.name(), tables, copy, "WorkPackage[" + rebuildName + "]"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
