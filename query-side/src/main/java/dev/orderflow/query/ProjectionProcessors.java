@@ -1,6 +1,7 @@
 package dev.orderflow.query;
 
 import dev.orderflow.shared.deadletter.DeadLetteringGroups;
+import dev.orderflow.shared.eventhandling.LiveEventsMonitor;
 import dev.orderflow.shared.eventhandling.PromptCoordinatorExecutor;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
@@ -28,7 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *   by that key: each segment owns a set of products or orders, so they run on
  *   {@link ProjectionProperties#segments()} segments with as many worker threads.</li>
  * </ul>
- * Their coordinators refill the workers' buffers without Axon's 100 ms pause (see {@link PromptCoordinatorExecutor}).
+ * Their coordinators refill the workers' buffers without Axon's 100 ms pause (see {@link PromptCoordinatorExecutor}),
+ * and Axon's metrics measure their live events, not a replay's (see {@link LiveEventsMonitor}).
  * An operator's {@code axon.eventhandling.processors.<name>.*} settings for one of these names are applied
  * after these and win.
  */
@@ -66,6 +68,7 @@ public class ProjectionProcessors {
     private static void register(EventProcessingConfigurer processing, String name, int segments,
                                  SequencingPolicy<? super EventMessage<?>> sequencing, ProjectionProperties properties) {
         processing.registerSequencingPolicy(name, configuration -> sequencing);
+        processing.registerMessageMonitorFactory(name, LiveEventsMonitor.ofConfiguredMonitor());
         processing.registerPooledStreamingEventProcessorConfiguration(name, (configuration, builder) -> {
             ScheduledExecutorService workers =
                     Executors.newScheduledThreadPool(segments, new AxonThreadFactory("WorkPackage[" + name + "]"));
