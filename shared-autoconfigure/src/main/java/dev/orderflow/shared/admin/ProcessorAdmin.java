@@ -154,7 +154,7 @@ public class ProcessorAdmin implements DisposableBean {
             streaming.start();
             throw e;
         }
-        Replay replay = new Replay(clock.instant(), from, head);
+        Replay replay = new Replay(clock.instant(), from, head, rebuilds.liveStatistics(name));
         replays.put(name, replay);
         streaming.start();
         log.info("Replaying processor {} from position {} to the head at {}", name, from, head);
@@ -340,7 +340,9 @@ public class ProcessorAdmin implements DisposableBean {
         boolean reachedHead = replay.head <= replay.from
                 || (allClaimed && !claimed.isEmpty() && claimed.values().stream()
                         .allMatch(status -> !status.isErrorState() && positionOf(status) >= replay.head));
+        replay.advancedTo(slowest(claimed, segmentCount, replay.from));
         if (reachedHead) {
+            replay.analyseFilledTables();
             replay.finish(clock.instant());
             log.info("Processor {} finished its replay up to position {}", processor.getName(), replay.head);
         }

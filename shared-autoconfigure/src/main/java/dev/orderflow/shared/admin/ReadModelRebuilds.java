@@ -2,6 +2,7 @@ package dev.orderflow.shared.admin;
 
 import dev.orderflow.shared.admin.ProcessorStatus.RebuildStatus;
 import dev.orderflow.shared.admin.ProcessorStatus.RebuildStatus.State;
+import dev.orderflow.shared.database.CatchUpStatistics;
 import dev.orderflow.shared.database.ReadModelSchemas;
 import dev.orderflow.shared.database.ServiceSchema;
 import dev.orderflow.shared.database.ServiceSchemaMigrations;
@@ -173,7 +174,7 @@ public class ReadModelRebuilds {
                 .batchSize(batchSize)
                 .build();
         Rebuild rebuild = new Rebuild(live, processor, schema, copy, coordinator, workers,
-                new Replay(clock.instant(), from, head), segments);
+                new Replay(clock.instant(), from, head, CatchUpStatistics.of(dataSource, copy)), segments);
         rebuilds.put(name, rebuild);
         processor.start();
         rebuild.tick = watcher.scheduleWithFixedDelay(() -> check(rebuild), ProcessorAdmin.WATCH_INTERVAL_MS,
@@ -268,28 +269,31 @@ public class ReadModelRebuilds {
     }
 
     private List<String> tablesOf(String schema) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("""
-                     select table_name from information_schema.tables
-                     where table_schema = ? and table_name <> 'flyway_schema_history'""")) {
-            query.setString(1, schema);
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            return tables;
+        try (Connection connection = dataSource.getConnection()) {
+            return CatchUpStatistics.tablesOf(connection, schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the tables of schema " + schema + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The statistics of the named processor's live read model, for a replay that empties and refills it; none when
+     * its read model has no schema of its own.
+     */
+    CatchUpStatistics liveStatistics(String name) {
+        return schemas.of(name).map(schema -> CatchUpStatistics.of(dataSource, schema.name()))
+                      .orElseGet(CatchUpStatistics::none);
     }
 
     /** Every watch interval: once the copy has replayed up to the head at its start and caught up, it takes over. */
     private void check(Rebuild rebuild) {
         try {
             synchronized (rebuild) {
-                if (rebuild.state != State.BUILDING || !rebuild.caughtUp()) {
+                if (rebuild.state != State.BUILDING) {
+                    return;
+                }
+                rebuild.replay.advancedTo(rebuild.refreshPosition());
+                if (!rebuild.caughtUp()) {
                     return;
                 }
                 Instant now = clock.instant();
@@ -310,6 +314,7 @@ public class ReadModelRebuilds {
         rebuild.processor.shutDown();
         boolean liveWasRunning = rebuild.live.isRunning();
         rebuild.live.shutDown();
+        rebuild.replay.analyseFilledTables();
         try {
             swap(rebuild);
             rebuild.stop();
@@ -460,13 +465,19 @@ public class ReadModelRebuilds {
             problem = null;
         }
 
-        RebuildStatus status(Long head) {
+        /** The slowest segment's position, read again while the rebuild is active and every segment claimed. */
+        long refreshPosition() {
             Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
             if (state.isActive() && claimed.size() >= segments) {
                 lastPosition = claimed.values().stream().mapToLong(status -> status.getCurrentPosition().orElse(0))
                                       .min().orElse(replay.from);
             }
-            long slowest = lastPosition;
+            return lastPosition;
+        }
+
+        RebuildStatus status(Long head) {
+            Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
+            long slowest = refreshPosition();
             if (slowest >= replay.head) {
                 replay.finish(Instant.now());
             }

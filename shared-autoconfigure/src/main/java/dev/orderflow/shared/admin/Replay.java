@@ -1,5 +1,6 @@
 package dev.orderflow.shared.admin;
 
+import dev.orderflow.shared.database.CatchUpStatistics;
 import dev.orderflow.shared.admin.ProcessorStatus.ReplayProgress;
 
 import java.time.Duration;
@@ -17,11 +18,24 @@ final class Replay {
     final long head;
     private volatile Instant finishedAt;
     private volatile ScheduledFuture<?> watch;
+    private final CatchUpStatistics statistics;
 
-    Replay(Instant startedAt, long from, long head) {
+    /** @param statistics of the tables the replay fills, refreshed as it advances */
+    Replay(Instant startedAt, long from, long head, CatchUpStatistics statistics) {
         this.startedAt = startedAt;
         this.from = from;
         this.head = head;
+        this.statistics = statistics;
+    }
+
+    /** The slowest segment has got to {@code position}: the filled tables' statistics follow their growth. */
+    void advancedTo(long position) {
+        statistics.handled(Math.max(0, position - from));
+    }
+
+    /** The tables are filled: their statistics describe them as queries will find them. */
+    void analyseFilledTables() {
+        statistics.analyse();
     }
 
     void watch(ScheduledFuture<?> future) {
