@@ -1,13 +1,13 @@
 package dev.orderflow.command;
 
-import dev.orderflow.shared.error.DomainException;
-import dev.orderflow.shared.error.ErrorKind;
+import dev.orderflow.api.refusal.DomainException;
+import dev.orderflow.api.refusal.RefusalKind;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
 /**
- * Matches the {@link DomainException} an aggregate throws by its {@link ErrorKind}, which decides the
+ * Matches the {@link DomainException} an aggregate throws by its {@link RefusalKind}, which decides the
  * HTTP status the client gets: use with {@code expectException(...)} next to {@code expectExceptionMessage(...)}.
  */
 public final class DomainExceptionMatchers {
@@ -16,18 +16,18 @@ public final class DomainExceptionMatchers {
     }
 
     public static Matcher<Throwable> aRuleViolation() {
-        return aDomainException(ErrorKind.RULE_VIOLATED);
+        return aDomainException(RefusalKind.RULE_VIOLATED);
     }
 
     public static Matcher<Throwable> aConflict() {
-        return aDomainException(ErrorKind.CONFLICT);
+        return aDomainException(RefusalKind.CONFLICT);
     }
 
     public static Matcher<Throwable> aNotFound() {
-        return aDomainException(ErrorKind.NOT_FOUND);
+        return aDomainException(RefusalKind.NOT_FOUND);
     }
 
-    private static Matcher<Throwable> aDomainException(ErrorKind kind) {
+    private static Matcher<Throwable> aDomainException(RefusalKind kind) {
         return new TypeSafeMatcher<>(Throwable.class) {
             @Override
             protected boolean matchesSafely(Throwable thrown) {

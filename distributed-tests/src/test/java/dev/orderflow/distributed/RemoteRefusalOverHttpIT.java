@@ -1,17 +1,17 @@
 package dev.orderflow.distributed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.api.refusal.DomainException;
+import dev.orderflow.distributed.support.AxonServerAnswers;
 import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
 import dev.orderflow.shared.error.DomainErrors;
-import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.shared.security.DevelopmentCredentials;
-import dev.orderflow.distributed.support.AxonServerAnswers;
 import io.axoniq.axonserver.grpc.ErrorMessage;
 import io.axoniq.axonserver.grpc.command.CommandResponse;
 import io.grpc.Status;
-import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.command.CommandSerializer;
 import org.axonframework.commandhandling.CommandHandler;

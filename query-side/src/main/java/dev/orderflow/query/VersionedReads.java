@@ -1,12 +1,13 @@
 package dev.orderflow.query;
 
-import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.api.refusal.DomainException;
+import dev.orderflow.shared.error.ErrorKind;
 import dev.orderflow.shared.error.InvalidRequestException;
+import dev.orderflow.shared.error.ProblemResponses;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -84,15 +85,13 @@ public class VersionedReads {
     }
 
     private static ErrorResponseException notYetVisible(long minVersion, Optional<Long> current, Duration waited) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail body = ProblemResponses.of(ErrorKind.NOT_YET_VISIBLE,
                 "The read model did not reach version " + minVersion + " within " + waited.toMillis() + " ms"
                         + current.map(v -> "; it shows version " + v).orElse("; it does not show this resource yet")
                         + ". Retry shortly.");
-        body.setTitle("Not yet visible");
-        body.setProperty("kind", "NOT_YET_VISIBLE");
         body.setProperty("minVersion", minVersion);
         current.ifPresent(v -> body.setProperty("currentVersion", v));
-        ErrorResponseException exception = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, body, null);
+        ErrorResponseException exception = new ErrorResponseException(ErrorKind.NOT_YET_VISIBLE.status(), body, null);
         exception.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
         return exception;
     }

@@ -8,10 +8,10 @@ import java.util.UUID;
 /**
  * Where the payment of an order stands.
  *
- * @param status    {@code REQUESTED}, {@code AUTHORIZED}, {@code DECLINED} or {@code REFUNDED}
+ * @param status    where the payment stands
  * @param reason    why it was declined; null otherwise
  * @param updatedAt when its last event happened
  */
-public record PaymentView(UUID paymentId, UUID orderId, UUID customerId, String status, Money amount, String reason,
+public record PaymentView(UUID paymentId, UUID orderId, UUID customerId, PaymentStatus status, Money amount, String reason,
                           Instant updatedAt) {
 }

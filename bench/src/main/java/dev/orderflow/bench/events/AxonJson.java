@@ -1,29 +1,21 @@
 package dev.orderflow.bench.events;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.orderflow.api.MessageJson;
 import org.axonframework.serialization.Revision;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Serializes payloads and metadata as the standalone's Axon serializer does: the same mapper settings as
- * Orderflow's {@code defaultAxonObjectMapper}. {@link EventShapes} checks the result against rows the
+ * Serializes payloads and metadata as the standalone's Axon serializer does, with the same {@link MessageJson}
+ * mapper. {@link EventShapes} checks the result against rows the
  * system itself stored before anything generated is loaded.
  */
 public final class AxonJson {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
+    static final ObjectMapper MAPPER = MessageJson.newMapper();
 
     private AxonJson() {
     }

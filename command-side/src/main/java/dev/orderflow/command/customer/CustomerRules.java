@@ -1,6 +1,6 @@
 package dev.orderflow.command.customer;
 
-import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.api.refusal.DomainException;
 
 /** Rules on customer data that hold however the command arrived (REST checks them too, to answer 400 early). */
 final class CustomerRules {

@@ -1,7 +1,7 @@
 package dev.orderflow.command.customer;
 
 import dev.orderflow.api.customer.CustomerRegisteredEvent;
-import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.api.refusal.DomainException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DataIntegrityViolationException;

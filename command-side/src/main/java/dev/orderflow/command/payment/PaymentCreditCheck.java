@@ -9,9 +9,9 @@ import dev.orderflow.api.payment.DeclinePaymentCommand;
 import dev.orderflow.api.payment.PaymentDeclinedEvent;
 import dev.orderflow.api.payment.PaymentRefundedEvent;
 import dev.orderflow.api.payment.PaymentRequestedEvent;
+import dev.orderflow.api.refusal.RefusalKind;
 import dev.orderflow.shared.command.FollowUpCommands;
 import dev.orderflow.shared.command.Refusal;
-import dev.orderflow.shared.error.ErrorKind;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -43,7 +43,7 @@ class PaymentCreditCheck {
         commands.send(new ReserveCreditCommand(event.customerId(), event.paymentId(), event.amount()))
                 .filter(Refusal::leavesNoTrace)
                 .ifPresent(refusal -> commands.send(new DeclinePaymentCommand(event.paymentId(),
-                        refusal.is(ErrorKind.NOT_FOUND) ? "Customer " + event.customerId() + " does not exist"
+                        refusal.is(RefusalKind.NOT_FOUND) ? "Customer " + event.customerId() + " does not exist"
                                 : "The customer's credit could not be checked: " + refusal.reason())));
     }
 

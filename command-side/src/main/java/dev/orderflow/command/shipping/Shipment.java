@@ -1,12 +1,13 @@
 package dev.orderflow.command.shipping;
 
+import dev.orderflow.api.refusal.DomainException;
 import dev.orderflow.api.shipping.CancelShipmentCommand;
 import dev.orderflow.api.shipping.DispatchShipmentCommand;
 import dev.orderflow.api.shipping.ScheduleShipmentCommand;
 import dev.orderflow.api.shipping.ShipmentCancelledEvent;
 import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
-import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.api.shipping.ShipmentStatus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

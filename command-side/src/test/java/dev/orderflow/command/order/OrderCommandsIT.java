@@ -1,18 +1,18 @@
 package dev.orderflow.command.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.api.customer.RenameCustomerCommand;
+import dev.orderflow.api.inventory.ReserveStockCommand;
 import dev.orderflow.api.order.ConfirmOrderCommand;
 import dev.orderflow.api.order.MarkOrderShippedCommand;
 import dev.orderflow.api.order.RejectOrderCommand;
-import dev.orderflow.api.customer.RenameCustomerCommand;
-import dev.orderflow.api.inventory.ReserveStockCommand;
+import dev.orderflow.api.refusal.RefusalKind;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
 import dev.orderflow.command.support.ExistingAggregates;
 import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
 import dev.orderflow.shared.error.DomainErrors;
-import dev.orderflow.shared.error.ErrorKind;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -194,7 +194,7 @@ class OrderCommandsIT {
         Throwable refusal = catchThrowable(() -> commands.sendAndWait(
                 new ReserveStockCommand(customerId, UUID.randomUUID(), Quantity.of(1))));
 
-        assertThat(DomainErrors.kindOf(refusal)).contains(ErrorKind.NOT_FOUND);
+        assertThat(DomainErrors.kindOf(refusal)).contains(RefusalKind.NOT_FOUND);
         assertThat(events.simpleTypesOf(customerId)).containsExactly("CustomerRegisteredEvent");
     }
 

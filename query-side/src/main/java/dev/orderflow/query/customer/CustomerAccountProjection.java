@@ -12,6 +12,7 @@ import dev.orderflow.api.order.OrderCancelledEvent;
 import dev.orderflow.api.order.OrderConfirmedEvent;
 import dev.orderflow.api.order.OrderPlacedEvent;
 import dev.orderflow.api.order.OrderRejectedEvent;
+import dev.orderflow.api.order.OrderStatus;
 import dev.orderflow.query.ProjectionProcessors;
 import dev.orderflow.query.ViewUpdates;
 import org.axonframework.config.ProcessingGroup;
@@ -73,7 +74,7 @@ class CustomerAccountProjection {
         // not, the order was recorded without an account to count it, and counts now, once.
         long earlierOrders = orders.countByCustomerId(event.customerId());
         if (earlierOrders > 0) {
-            account.includeEarlierOrders(earlierOrders, orders.sumOfLines(event.customerId(), OrderState.CONFIRMED));
+            account.includeEarlierOrders(earlierOrders, orders.sumOfLines(event.customerId(), OrderStatus.CONFIRMED));
         }
         accounts.save(account);
         publish(event.customerId(), replay);
@@ -128,7 +129,7 @@ class CustomerAccountProjection {
             line.ifPresentOrElse(
                     priced -> priced.priceAt(amount),
                     () -> lines.save(new CustomerOrderLine(event.orderId(), event.productId(), amount)));
-            if (order.status() == OrderState.CONFIRMED) {
+            if (order.status() == OrderStatus.CONFIRMED) {
                 spend(order.customerId(), amount.subtract(previousAmount));
             }
             publish(order.customerId(), replay);
@@ -137,17 +138,17 @@ class CustomerAccountProjection {
 
     @EventHandler
     void on(OrderConfirmedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        moveOrder(event.orderId(), OrderState.CONFIRMED, sequenceNumber, replay);
+        moveOrder(event.orderId(), OrderStatus.CONFIRMED, sequenceNumber, replay);
     }
 
     @EventHandler
     void on(OrderRejectedEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        moveOrder(event.orderId(), OrderState.REJECTED, sequenceNumber, replay);
+        moveOrder(event.orderId(), OrderStatus.REJECTED, sequenceNumber, replay);
     }
 
     @EventHandler
     void on(OrderCancelledEvent event, @SequenceNumber long sequenceNumber, ReplayStatus replay) {
-        moveOrder(event.orderId(), OrderState.CANCELLED, sequenceNumber, replay);
+        moveOrder(event.orderId(), OrderStatus.CANCELLED, sequenceNumber, replay);
     }
 
     @ResetHandler
@@ -168,13 +169,13 @@ class CustomerAccountProjection {
                 });
     }
 
-    private void moveOrder(UUID orderId, OrderState status, long sequenceNumber, ReplayStatus replay) {
+    private void moveOrder(UUID orderId, OrderStatus status, long sequenceNumber, ReplayStatus replay) {
         orders.findById(orderId).ifPresent(order -> {
-            boolean wasConfirmed = order.status() == OrderState.CONFIRMED;
+            boolean wasConfirmed = order.status() == OrderStatus.CONFIRMED;
             if (!order.moveTo(status, sequenceNumber)) {
                 return; // applied before: delivered again
             }
-            boolean isConfirmed = status == OrderState.CONFIRMED;
+            boolean isConfirmed = status == OrderStatus.CONFIRMED;
             if (isConfirmed != wasConfirmed) {
                 BigDecimal orderTotal = lines.totalOfOrder(orderId);
                 spend(order.customerId(), isConfirmed ? orderTotal : orderTotal.negate());

@@ -1,5 +1,6 @@
 package dev.orderflow.query.customer;
 
+import dev.orderflow.api.order.OrderStatus;
 import dev.orderflow.query.AssignedIdRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,7 +19,7 @@ class CustomerOrder extends AssignedIdRow<UUID> {
     private UUID orderId;
     private UUID customerId;
     @Enumerated(EnumType.STRING)
-    private OrderState status;
+    private OrderStatus status;
     private long version;
 
     protected CustomerOrder() {
@@ -28,12 +29,12 @@ class CustomerOrder extends AssignedIdRow<UUID> {
     CustomerOrder(UUID orderId, UUID customerId, long version) {
         this.orderId = orderId;
         this.customerId = customerId;
-        this.status = OrderState.PENDING;
+        this.status = OrderStatus.PENDING;
         this.version = version;
     }
 
     /** Applies an order event once: false (and no change) when this sequence number was applied before. */
-    boolean moveTo(OrderState newStatus, long sequenceNumber) {
+    boolean moveTo(OrderStatus newStatus, long sequenceNumber) {
         if (sequenceNumber <= version) {
             return false;
         }
@@ -51,7 +52,7 @@ class CustomerOrder extends AssignedIdRow<UUID> {
         return customerId;
     }
 
-    OrderState status() {
+    OrderStatus status() {
         return status;
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.query.customer;
 
+import dev.orderflow.api.order.OrderStatus;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,5 +17,5 @@ interface CustomerOrderRepository extends JpaRepository<CustomerOrder, UUID> {
     @Query("""
             select coalesce(sum(l.amount), 0) from CustomerOrderLine l, CustomerOrder o
             where l.orderId = o.orderId and o.customerId = :customerId and o.status = :status""")
-    BigDecimal sumOfLines(UUID customerId, OrderState status);
+    BigDecimal sumOfLines(UUID customerId, OrderStatus status);
 }

@@ -1,7 +1,8 @@
 package dev.orderflow.query.order;
 
+import dev.orderflow.api.order.OrderStatus;
+import dev.orderflow.api.shipping.ShipmentStatus;
 import dev.orderflow.query.AggregateViewRow;
-import dev.orderflow.query.shipping.ShipmentStatus;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -4,6 +4,7 @@ import dev.orderflow.api.order.FindOrderQuery;
 import dev.orderflow.api.order.FindOrdersQuery;
 import dev.orderflow.api.order.OrderLineView;
 import dev.orderflow.api.order.OrderPage;
+import dev.orderflow.api.order.OrderStatus;
 import dev.orderflow.api.order.OrderView;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
@@ -51,7 +52,7 @@ class OrderQueries {
                 conditions.add(builder.equal(order.get("customerId"), query.customerId()));
             }
             if (query.status() != null) {
-                conditions.add(builder.equal(order.get("status"), OrderStatus.parse("status", query.status())));
+                conditions.add(builder.equal(order.get("status"), query.status()));
             }
             return builder.and(conditions.toArray(Predicate[]::new));
         };
@@ -74,7 +75,7 @@ class OrderQueries {
                 .map(line -> new OrderLineView(line.productId(), line.productName(), Quantity.of(line.quantity()),
                         line.unitPrice() == null ? null : new Money(line.unitPrice()), line.priceReserved()))
                 .toList();
-        return new OrderView(order.orderId(), order.customerId(), order.customerName(), order.status().name(),
-                order.rejectionReason(), order.shipment() == null ? null : order.shipment().name(), lineViews, order.total(), order.placedAt(), order.updatedAt(), order.version());
+        return new OrderView(order.orderId(), order.customerId(), order.customerName(), order.status(),
+                order.rejectionReason(), order.shipment(), lineViews, order.total(), order.placedAt(), order.updatedAt(), order.version());
     }
 }

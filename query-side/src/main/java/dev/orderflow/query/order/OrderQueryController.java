@@ -3,10 +3,12 @@ package dev.orderflow.query.order;
 import dev.orderflow.api.order.FindOrderQuery;
 import dev.orderflow.api.order.FindOrdersQuery;
 import dev.orderflow.api.order.OrderPage;
+import dev.orderflow.api.order.OrderStatus;
 import dev.orderflow.api.order.OrderView;
 import dev.orderflow.query.Paging;
 import dev.orderflow.query.UpdateStreams;
 import dev.orderflow.query.VersionedReads;
+import dev.orderflow.shared.error.InvalidRequestException;
 import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -21,8 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /** The order history over REST. Only GET mappings: the command side owns the other methods on these paths. */
 @RestController
@@ -62,7 +67,7 @@ class OrderQueryController {
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size, FindOrdersQuery.MAX_PAGE_SIZE);
-        String statusFilter = status == null || status.isBlank() ? null : OrderStatus.parse("status", status).name();
+        OrderStatus statusFilter = status == null || status.isBlank() ? null : parseStatus("status", status);
         return queries.query(new FindOrdersQuery(customerId, statusFilter, page, size),
                 ResponseTypes.instanceOf(OrderPage.class));
     }
@@ -73,5 +78,15 @@ class OrderQueryController {
             + "an order to watch it move from PENDING to CONFIRMED or REJECTED.")
     SseEmitter updates(@PathVariable UUID orderId) {
         return streams.stream(new FindOrderQuery(orderId), OrderView.class, "order");
+    }
+
+    /** The status a client filters by, in any case; a 400 naming the parameter for anything else. */
+    private static OrderStatus parseStatus(String parameter, String value) {
+        try {
+            return OrderStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(parameter, "must be one of " + Arrays.stream(OrderStatus.values())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.query.payment;
 
+import dev.orderflow.api.payment.PaymentStatus;
 import dev.orderflow.query.AssignedIdRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -22,7 +22,7 @@ class PaymentQueries {
     Optional<PaymentView> handle(FindPaymentByOrderQuery query) {
         return payments.findFirstByOrderIdOrderByRequestedAtDescPaymentIdDesc(query.orderId())
                        .map(payment -> new PaymentView(payment.paymentId(), payment.orderId(), payment.customerId(),
-                               payment.status().name(), new Money(payment.amount()), payment.reason(),
+                               payment.status(), new Money(payment.amount()), payment.reason(),
                                payment.updatedAt()));
     }
 }

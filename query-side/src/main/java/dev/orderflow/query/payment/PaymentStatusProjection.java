@@ -4,6 +4,7 @@ import dev.orderflow.api.payment.PaymentAuthorizedEvent;
 import dev.orderflow.api.payment.PaymentDeclinedEvent;
 import dev.orderflow.api.payment.PaymentRefundedEvent;
 import dev.orderflow.api.payment.PaymentRequestedEvent;
+import dev.orderflow.api.payment.PaymentStatus;
 import dev.orderflow.query.ProjectionProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,5 +1,6 @@
 package dev.orderflow.query.shipping;
 
+import dev.orderflow.api.shipping.ShipmentStatus;
 import dev.orderflow.query.AssignedIdRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -4,6 +4,7 @@ import dev.orderflow.api.shipping.FindShipmentByOrderQuery;
 import dev.orderflow.api.shipping.ShipmentCancelledEvent;
 import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
+import dev.orderflow.api.shipping.ShipmentStatus;
 import dev.orderflow.query.ProjectionProcessors;
 import dev.orderflow.query.ViewUpdates;
 import org.axonframework.config.ProcessingGroup;

@@ -25,6 +25,6 @@ class ShipmentQueries {
 
     Optional<ShipmentView> find(UUID orderId) {
         return shipments.findById(orderId).map(shipment -> new ShipmentView(shipment.orderId(), shipment.shipmentId(),
-                shipment.status().name(), shipment.updatedAt(), shipment.version()));
+                shipment.status(), shipment.updatedAt(), shipment.version()));
     }
 }

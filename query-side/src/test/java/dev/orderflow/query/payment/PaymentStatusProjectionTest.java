@@ -5,6 +5,7 @@ import dev.orderflow.api.payment.PaymentAuthorizedEvent;
 import dev.orderflow.api.payment.PaymentDeclinedEvent;
 import dev.orderflow.api.payment.PaymentRefundedEvent;
 import dev.orderflow.api.payment.PaymentRequestedEvent;
+import dev.orderflow.api.payment.PaymentStatus;
 import dev.orderflow.api.payment.PaymentView;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.query.QuerySideTest;
@@ -62,7 +63,7 @@ class PaymentStatusProjectionTest {
 
         assertThat(view.paymentId()).isEqualTo(payment);
         assertThat(view.customerId()).isEqualTo(customer);
-        assertThat(view.status()).isEqualTo("REQUESTED");
+        assertThat(view.status()).isEqualTo(PaymentStatus.REQUESTED);
         assertThat(view.amount()).isEqualTo(AMOUNT);
     }
 
@@ -72,7 +73,7 @@ class PaymentStatusProjectionTest {
 
         events.publish("Payment", payment, new PaymentAuthorizedEvent(payment, order, customer, AMOUNT));
 
-        assertThat(awaitPayment(moved -> moved.status().equals("AUTHORIZED")).reason()).isNull();
+        assertThat(awaitPayment(moved -> moved.status() == PaymentStatus.AUTHORIZED).reason()).isNull();
     }
 
     @Test
@@ -81,7 +82,7 @@ class PaymentStatusProjectionTest {
 
         events.publish("Payment", payment, new PaymentDeclinedEvent(payment, order, customer, AMOUNT, "Over the limit"));
 
-        assertThat(awaitPayment(moved -> moved.status().equals("DECLINED")).reason()).isEqualTo("Over the limit");
+        assertThat(awaitPayment(moved -> moved.status() == PaymentStatus.DECLINED).reason()).isEqualTo("Over the limit");
     }
 
     @Test
@@ -91,7 +92,9 @@ class PaymentStatusProjectionTest {
 
         events.publish("Payment", payment, new PaymentRefundedEvent(payment, order, customer, AMOUNT));
 
-        assertThat(awaitPayment(moved -> moved.status().equals("REFUNDED"))).isNotNull();
+        PaymentView refunded = awaitPayment(moved -> moved.status() == PaymentStatus.REFUNDED);
+        assertThat(refunded.amount()).isEqualTo(AMOUNT);
+        assertThat(refunded.reason()).isNull();
     }
 
     @Test
@@ -101,7 +104,7 @@ class PaymentStatusProjectionTest {
         scenario.publish("Payment", payment, new PaymentRequestedEvent(payment, order, customer, AMOUNT),
                 new PaymentAuthorizedEvent(payment, order, customer, AMOUNT),
                 new PaymentRefundedEvent(payment, order, customer, AMOUNT));
-        PaymentView once = awaitPayment(done -> done.status().equals("REFUNDED"));
+        PaymentView once = awaitPayment(done -> done.status() == PaymentStatus.REFUNDED);
 
         Redelivery.deliverAgain(projection, scenario.published(), transactionTemplate);
 

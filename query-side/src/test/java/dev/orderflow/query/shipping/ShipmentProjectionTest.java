@@ -4,6 +4,7 @@ import dev.orderflow.api.shipping.FindShipmentByOrderQuery;
 import dev.orderflow.api.shipping.ShipmentCancelledEvent;
 import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
+import dev.orderflow.api.shipping.ShipmentStatus;
 import dev.orderflow.api.shipping.ShipmentView;
 import dev.orderflow.query.QuerySideTest;
 import dev.orderflow.query.Redelivery;
@@ -54,7 +55,7 @@ class ShipmentProjectionTest {
         ShipmentView view = awaitShipment(order, any -> true);
 
         assertThat(view.shipmentId()).isEqualTo(shipment);
-        assertThat(view.status()).isEqualTo("SCHEDULED");
+        assertThat(view.status()).isEqualTo(ShipmentStatus.SCHEDULED);
         assertThat(view.version()).isZero();
     }
 
@@ -65,7 +66,7 @@ class ShipmentProjectionTest {
 
         events.publish("Shipment", shipment, new ShipmentDispatchedEvent(shipment, order));
 
-        assertThat(awaitShipment(order, moved -> moved.version() == 1).status()).isEqualTo("DISPATCHED");
+        assertThat(awaitShipment(order, moved -> moved.version() == 1).status()).isEqualTo(ShipmentStatus.DISPATCHED);
     }
 
     @Test
@@ -75,7 +76,7 @@ class ShipmentProjectionTest {
 
         events.publish("Shipment", shipment, new ShipmentCancelledEvent(shipment, order));
 
-        assertThat(awaitShipment(order, moved -> moved.version() == 1).status()).isEqualTo("CANCELLED");
+        assertThat(awaitShipment(order, moved -> moved.version() == 1).status()).isEqualTo(ShipmentStatus.CANCELLED);
     }
 
     @Test
@@ -87,7 +88,7 @@ class ShipmentProjectionTest {
         UUID second = scheduled(order);
 
         ShipmentView view = awaitShipment(order, replaced -> replaced.shipmentId().equals(second));
-        assertThat(view.status()).isEqualTo("SCHEDULED");
+        assertThat(view.status()).isEqualTo(ShipmentStatus.SCHEDULED);
     }
 
     @Test
@@ -102,7 +103,7 @@ class ShipmentProjectionTest {
         Redelivery.deliverAgain(projection, scenario.published(), transactionTemplate);
 
         assertThat(findShipment(order)).contains(once);
-        assertThat(once.status()).isEqualTo("DISPATCHED");
+        assertThat(once.status()).isEqualTo(ShipmentStatus.DISPATCHED);
     }
 
     private UUID scheduled(UUID orderId) {

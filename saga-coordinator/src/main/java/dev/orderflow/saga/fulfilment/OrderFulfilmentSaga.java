@@ -18,12 +18,12 @@ import dev.orderflow.api.payment.PaymentAuthorizedEvent;
 import dev.orderflow.api.payment.PaymentDeclinedEvent;
 import dev.orderflow.api.payment.PaymentRefundedEvent;
 import dev.orderflow.api.payment.RefundPaymentCommand;
+import dev.orderflow.api.refusal.RefusalKind;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shipping.CancelShipmentCommand;
 import dev.orderflow.api.shipping.ScheduleShipmentCommand;
 import dev.orderflow.shared.command.FollowUpCommands;
 import dev.orderflow.shared.command.Refusal;
-import dev.orderflow.shared.error.ErrorKind;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -91,7 +91,7 @@ public class OrderFulfilmentSaga {
         for (OrderLine line : event.lines().stream().sorted(Comparator.comparing(OrderLine::productId)).toList()) {
             commands.send(new ReserveStockCommand(line.productId(), orderId, line.quantity()))
                     .filter(Refusal::leavesNoTrace)
-                    .ifPresent(refusal -> lineCannotBeReserved(line.productId(), refusal.is(ErrorKind.NOT_FOUND)
+                    .ifPresent(refusal -> lineCannotBeReserved(line.productId(), refusal.is(RefusalKind.NOT_FOUND)
                             ? "Product " + line.productId() + " does not exist"
                             : "Stock of product " + line.productId() + " could not be reserved: " + refusal.reason()));
         }
@@ -142,7 +142,7 @@ public class OrderFulfilmentSaga {
         paymentDeadlineId = deadlines.schedule(properties.paymentTimeout(), PAYMENT_DEADLINE);
         // A conflict is this very payment, requested by an earlier try of this step.
         commands.send(new AuthorizePaymentCommand(paymentId, orderId, customerId, amount))
-                .filter(refusal -> !refusal.is(ErrorKind.CONFLICT))
+                .filter(refusal -> !refusal.is(RefusalKind.CONFLICT))
                 .ifPresent(refusal -> {
                     payment = PaymentState.NOT_REQUESTED;
                     cancelPaymentDeadline();
@@ -162,7 +162,7 @@ public class OrderFulfilmentSaga {
             cancelPaymentDeadline();
             stage = FulfilmentStage.CONFIRMED;
             Optional<Refusal> notScheduled = commands.send(new ScheduleShipmentCommand(FulfilmentIds.shipmentFor(orderId), orderId))
-                    .filter(refusal -> !refusal.is(ErrorKind.CONFLICT));
+                    .filter(refusal -> !refusal.is(RefusalKind.CONFLICT));
             if (notScheduled.isPresent()) {
                 giveUp("The shipment could not be scheduled: " + notScheduled.get().reason());
                 return;
@@ -213,11 +213,11 @@ public class OrderFulfilmentSaga {
         Optional<Refusal> refusal = commands.send(new DeclinePaymentCommand(FulfilmentIds.paymentFor(orderId), reason));
         if (refusal.isEmpty()) {
             payment = PaymentState.DECLINED;
-        } else if (refusal.get().is(ErrorKind.RULE_VIOLATED)) {
+        } else if (refusal.get().is(RefusalKind.RULE_VIOLATED)) {
             log.info("Payment of order {} has answered before its deadline ({}); waiting for that answer",
                     orderId, refusal.get().reason());
             return;
-        } else if (refusal.get().is(ErrorKind.NOT_FOUND)) {
+        } else if (refusal.get().is(RefusalKind.NOT_FOUND)) {
             payment = PaymentState.NOT_REQUESTED;
         }
         // Otherwise the payment's state is unknown: give up as timed out, and refund an authorization still to come.

@@ -1,7 +1,7 @@
 package dev.orderflow.shared.admin;
 
+import dev.orderflow.api.refusal.DomainException;
 import dev.orderflow.shared.admin.AggregateEvents.StoredEvent;
-import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.shared.error.InvalidRequestException;
 import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;

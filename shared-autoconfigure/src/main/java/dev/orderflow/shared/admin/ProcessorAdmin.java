@@ -1,17 +1,17 @@
 package dev.orderflow.shared.admin;
 
+import dev.orderflow.api.refusal.DomainException;
 import dev.orderflow.shared.admin.ProcessorStatus.ReplayProgress;
-import dev.orderflow.shared.admin.TokenClaims.Claim;
 import dev.orderflow.shared.admin.ProcessorStatus.SegmentStatus;
-import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.shared.admin.TokenClaims.Claim;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;

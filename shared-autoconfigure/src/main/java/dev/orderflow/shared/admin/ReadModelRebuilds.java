@@ -1,12 +1,12 @@
 package dev.orderflow.shared.admin;
 
-import dev.orderflow.shared.admin.ProcessorStatus.RebuildStatus;
+import dev.orderflow.api.refusal.DomainException;
 import dev.orderflow.shared.admin.ProcessorStatus.RebuildStatus.State;
+import dev.orderflow.shared.admin.ProcessorStatus.RebuildStatus;
 import dev.orderflow.shared.database.CatchUpStatistics;
 import dev.orderflow.shared.database.ReadModelSchemas;
 import dev.orderflow.shared.database.ServiceSchema;
 import dev.orderflow.shared.database.ServiceSchemaMigrations;
-import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.shared.eventhandling.PromptCoordinatorExecutor;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -27,7 +27,6 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Rebuilds a read model without anyone seeing it rebuilt: a second processor with the read model's own handlers

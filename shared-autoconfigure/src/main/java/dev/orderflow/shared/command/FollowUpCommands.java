@@ -1,7 +1,7 @@
 package dev.orderflow.shared.command;
 
+import dev.orderflow.api.refusal.RefusalKind;
 import dev.orderflow.shared.error.DomainErrors;
-import dev.orderflow.shared.error.ErrorKind;
 import dev.orderflow.shared.error.PassingFailures;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -41,7 +41,7 @@ public class FollowUpCommands {
                 log.info("{} met a concurrent change of its aggregate; its event is retried", command);
                 throw e;
             }
-            Optional<ErrorKind> refusal = DomainErrors.kindOf(e);
+            Optional<RefusalKind> refusal = DomainErrors.kindOf(e);
             if (refusal.isPresent()) {
                 log.warn("{} was refused ({}): {}", command, refusal.get(), e.getMessage());
                 return Optional.of(Refusal.byTheDomain(refusal.get(), messageOf(e)));

@@ -1,6 +1,6 @@
 package dev.orderflow.shared.command;
 
-import dev.orderflow.shared.error.ErrorKind;
+import dev.orderflow.api.refusal.RefusalKind;
 
 import java.util.Optional;
 
@@ -12,9 +12,9 @@ import java.util.Optional;
  * @param kind   the kind of the domain's refusal; empty when the command failed for good
  * @param reason what went wrong, in words fit for an order's rejection reason
  */
-public record Refusal(Optional<ErrorKind> kind, String reason) {
+public record Refusal(Optional<RefusalKind> kind, String reason) {
 
-    static Refusal byTheDomain(ErrorKind kind, String reason) {
+    static Refusal byTheDomain(RefusalKind kind, String reason) {
         return new Refusal(Optional.of(kind), reason);
     }
 
@@ -22,7 +22,7 @@ public record Refusal(Optional<ErrorKind> kind, String reason) {
         return new Refusal(Optional.empty(), reason);
     }
 
-    public boolean is(ErrorKind refusalKind) {
+    public boolean is(RefusalKind refusalKind) {
         return kind.filter(refusalKind::equals).isPresent();
     }
 
@@ -31,6 +31,6 @@ public record Refusal(Optional<ErrorKind> kind, String reason) {
      * (A broken rule or a conflict says the aggregate already is in another state, which its events report.)
      */
     public boolean leavesNoTrace() {
-        return kind.isEmpty() || is(ErrorKind.NOT_FOUND);
+        return kind.isEmpty() || is(RefusalKind.NOT_FOUND);
     }
 }

@@ -1,11 +1,7 @@
 package dev.orderflow.shared.config;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.orderflow.api.MessageJson;
 import dev.orderflow.shared.eventhandling.LoggingPropagatingErrorHandler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -21,20 +17,15 @@ public class OrderflowAxonAutoConfiguration {
 
     /**
      * The mapper Axon's Jackson serializer uses for events, commands, queries, tokens and sagas; Axon
-     * looks it up by this name. Unlike the REST mapper it tolerates unknown fields, so an event stored
-     * by a newer revision of a service stays readable by an older one during a rolling deploy.
-     * It reads and writes fields, whatever their visibility: aggregate snapshots and sagas keep their
-     * state in private fields without getters. Not an autowire candidate: by type, everything else
-     * keeps getting Spring's (strict) mapper.
+     * looks it up by this name. Its settings are the messages' own ({@link MessageJson}): unlike the REST
+     * mapper it tolerates unknown fields, so an event stored by a newer revision of a service stays readable
+     * by an older one during a rolling deploy, and it reads and writes fields, whatever their visibility
+     * (aggregate snapshots and sagas keep their state in private fields without getters). Not an autowire
+     * candidate: by type, everything else keeps getting Spring's (strict) mapper.
      */
     @Bean(name = "defaultAxonObjectMapper", autowireCandidate = false)
     public ObjectMapper defaultAxonObjectMapper() {
-        return JsonMapper.builder()
-                .findAndAddModules()
-                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .build();
+        return MessageJson.newMapper();
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.orderflow.shared.deadletter;
 
-import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.api.refusal.DomainException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,6 +1,6 @@
 package dev.orderflow.shared.deadletter;
 
-import dev.orderflow.shared.error.DomainException;
+import dev.orderflow.api.refusal.DomainException;
 import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

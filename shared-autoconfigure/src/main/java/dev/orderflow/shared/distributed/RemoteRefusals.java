@@ -1,8 +1,7 @@
 package dev.orderflow.shared.distributed;
 
-import dev.orderflow.shared.error.AxonServerErrors;
+import dev.orderflow.api.refusal.DomainException;
 import dev.orderflow.shared.error.DomainErrors;
-import dev.orderflow.shared.error.DomainException;
 import dev.orderflow.shared.error.ErrorKind;
 import dev.orderflow.shared.error.RemoteDomainError;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * Turns a refusal into what survives the trip through Axon Server. Axon Server hands a command's sender only the
  * failure's message and, if the failure is (or wraps) a {@code HandlerExecutionException}, that exception's
  * details: the exception itself, and so its type, stays behind. A refusal therefore travels as a
- * {@link CommandExecutionException} whose details are a {@link RemoteDomainError} with its {@link ErrorKind}, which
+ * {@link CommandExecutionException} whose details are a {@link RemoteDomainError} with its {@link RefusalKind}, which
  * {@link DomainErrors#kindOf} and the problem+json mapping read on the sender's side.
  */
 public final class RemoteRefusals {
@@ -34,7 +33,7 @@ public final class RemoteRefusals {
             return Optional.empty();
         }
         return DomainErrors.kindOf(failure).map(kind -> {
-            String message = messageOf(refusalIn(failure), kind);
+            String message = DomainErrors.detailOf(refusalIn(failure), kind);
             return new CommandExecutionException(message, failure, new RemoteDomainError(kind, message));
         });
     }
@@ -54,33 +53,5 @@ public final class RemoteRefusals {
     private static boolean carriesKind(Throwable failure) {
         return failure instanceof CommandExecutionException execution
                 && execution.getDetails().filter(RemoteDomainError.class::isInstance).isPresent();
-    }
-
-    /**
-     * The detail the sender's problem+json shows; for Axon's own refusals the same words the embedded mode answers
-     * with (see {@code ProblemDetailsAdvice}), so a client reads the same text in both modes.
-     */
-    static String messageOf(Throwable failure, ErrorKind kind) {
-        if (failure instanceof AggregateNotFoundException notFound) {
-            return "Nothing exists with id " + notFound.getAggregateIdentifier();
-        }
-        if (DomainErrors.isOfAnotherAggregateType(failure)) {
-            return DomainErrors.NO_SUCH_AGGREGATE_TYPE;
-        }
-        if (failure instanceof AggregateStreamCreationException
-                || failure.getCause() instanceof AggregateStreamCreationException) {
-            return "A resource with this id already exists";
-        }
-        if (failure instanceof ConflictingModificationException) {
-            return "The resource was changed since the version you sent (If-Match); read it again and retry";
-        }
-        if (failure instanceof ConcurrencyException) {
-            return "The resource was changed concurrently; retry the request";
-        }
-        Optional<String> sequenceTaken = AxonServerErrors.sequenceTakenDetail(failure);
-        if (sequenceTaken.isPresent()) {
-            return sequenceTaken.get();
-        }
-        return failure.getMessage() == null ? kind.title() : failure.getMessage();
     }
 }

@@ -1,8 +1,12 @@
 package dev.orderflow.shared.error;
 
+import dev.orderflow.api.refusal.RefusalKind;
 import org.springframework.http.HttpStatus;
 
-/** What went wrong, in the terms a client can act on; each kind has one HTTP status everywhere. */
+/**
+ * What went wrong, in the terms a client can act on, as every problem+json answer names it in {@code kind}: the one
+ * list of kinds, and the one place that gives each its HTTP status (the domain's {@link RefusalKind}s included).
+ */
 public enum ErrorKind {
     INVALID_INPUT(HttpStatus.BAD_REQUEST, "Invalid input"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
@@ -20,6 +24,8 @@ public enum ErrorKind {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     /** Nothing can take the request right now (no service handles it, Axon Server out of reach): retry later. */
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    /** A read asked for a version ({@code minVersion}) the read model did not reach in time: retry shortly. */
+    NOT_YET_VISIBLE(HttpStatus.SERVICE_UNAVAILABLE, "Not yet visible"),
     /** No answer in time; the request may still take effect. */
     TIMED_OUT(HttpStatus.GATEWAY_TIMEOUT, "No answer in time"),
     /** The service failed; the failure is logged. Nothing the client sent is known to be wrong. */
@@ -31,6 +37,15 @@ public enum ErrorKind {
     ErrorKind(HttpStatus status, String title) {
         this.status = status;
         this.title = title;
+    }
+
+    /** How the web answers a refusal of the domain. */
+    public static ErrorKind of(RefusalKind refusal) {
+        return switch (refusal) {
+            case NOT_FOUND -> NOT_FOUND;
+            case CONFLICT -> CONFLICT;
+            case RULE_VIOLATED -> RULE_VIOLATED;
+        };
     }
 
     /**

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.orderflow.api.refusal.DomainException;
+import dev.orderflow.api.refusal.RefusalKind;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -55,7 +57,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             CommandExecutionException.class, IncompatibleAggregateException.class})
     ResponseEntity<Object> refused(RuntimeException e, WebRequest request) {
         return DomainErrors.kindOf(e)
-                .map(kind -> problem(e, kind, detail(e, kind), request))
+                .map(kind -> problem(e, ErrorKind.of(kind), DomainErrors.detailOf(e, kind), request))
                 .orElseGet(() -> unexpected(e, request));
     }
 
@@ -71,9 +73,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        Optional<ErrorKind> refusal = DomainErrors.kindOf(e);
+        Optional<RefusalKind> refusal = DomainErrors.kindOf(e);
         if (refusal.isPresent()) {
-            return problem(e, refusal.get(), detail(e, refusal.get()), request);
+            return problem(e, ErrorKind.of(refusal.get()), DomainErrors.detailOf(e, refusal.get()), request);
         }
         Optional<AxonServerErrors.Unavailability> unavailable = AxonServerErrors.unavailability(e);
         if (unavailable.isPresent()) {
@@ -257,31 +259,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             default -> typeName.toLowerCase(Locale.ROOT);
         };
         return ("aeiouAEIOU".indexOf(name.charAt(0)) >= 0 && !name.equals("UUID") ? "an " : "a ") + name;
-    }
-
-    private static String detail(Exception e, ErrorKind kind) {
-        if (e instanceof AggregateNotFoundException notFound) {
-            return "Nothing exists with id " + notFound.getAggregateIdentifier();
-        }
-        if (DomainErrors.isOfAnotherAggregateType(e)) {
-            return DomainErrors.NO_SUCH_AGGREGATE_TYPE;
-        }
-        if (e instanceof AggregateStreamCreationException || e.getCause() instanceof AggregateStreamCreationException) {
-            return "A resource with this id already exists";
-        }
-        if (e instanceof ConflictingModificationException) {
-            return "The resource was changed since the version you sent (If-Match); read it again and retry";
-        }
-        if (e instanceof ConcurrencyException) {
-            return "The resource was changed concurrently; retry the request";
-        }
-        if (e instanceof CommandExecutionException remote && remote.getDetails().orElse(null) instanceof RemoteDomainError details) {
-            return details.message();
-        }
-        Optional<String> sequenceTaken = AxonServerErrors.sequenceTakenDetail(e);
-        if (sequenceTaken.isPresent()) {
-            return sequenceTaken.get();
-        }
-        return e.getMessage() == null ? kind.title() : e.getMessage();
     }
 }

@@ -1,8 +1,8 @@
 package dev.orderflow.shared.command;
 
+import dev.orderflow.api.refusal.DomainException;
+import dev.orderflow.api.refusal.RefusalKind;
 import dev.orderflow.shared.error.DomainErrors;
-import dev.orderflow.shared.error.DomainException;
-import dev.orderflow.shared.error.ErrorKind;
 import org.axonframework.axonserver.connector.ErrorCode;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -43,7 +43,7 @@ class FollowUpCommandsTest {
 
         Optional<Refusal> refusal = commands.send(new Reserve("mugs"));
 
-        assertThat(refusal).contains(new Refusal(Optional.of(ErrorKind.RULE_VIOLATED), "Order is CANCELLED and cannot be confirmed"));
+        assertThat(refusal).contains(new Refusal(Optional.of(RefusalKind.RULE_VIOLATED), "Order is CANCELLED and cannot be confirmed"));
         assertThat(refusal.get().leavesNoTrace()).isFalse();
     }
 
@@ -55,7 +55,7 @@ class FollowUpCommandsTest {
 
         Optional<Refusal> refusal = commands.send(new Reserve("mugs"));
 
-        assertThat(refusal).contains(new Refusal(Optional.of(ErrorKind.NOT_FOUND), DomainErrors.NO_SUCH_AGGREGATE_TYPE));
+        assertThat(refusal).contains(new Refusal(Optional.of(RefusalKind.NOT_FOUND), DomainErrors.NO_SUCH_AGGREGATE_TYPE));
         assertThat(refusal.get().leavesNoTrace()).isTrue();
     }
 
@@ -86,7 +86,7 @@ class FollowUpCommandsTest {
             throw new AggregateStreamCreationException("Cannot reuse aggregate identifier [p-1] to create aggregate");
         });
 
-        assertThat(commands.send(new Reserve("mugs"))).hasValueSatisfying(refusal -> assertThat(refusal.is(ErrorKind.CONFLICT)).isTrue());
+        assertThat(commands.send(new Reserve("mugs"))).hasValueSatisfying(refusal -> assertThat(refusal.is(RefusalKind.CONFLICT)).isTrue());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.orderflow.shared.distributed;
 
+import dev.orderflow.api.refusal.DomainException;
+import dev.orderflow.api.refusal.RefusalKind;
 import dev.orderflow.shared.error.DomainErrors;
-import dev.orderflow.shared.error.DomainException;
-import dev.orderflow.shared.error.ErrorKind;
 import dev.orderflow.shared.error.RemoteDomainError;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -29,37 +29,37 @@ class RefusalKindInterceptorTest {
 
         assertThat(sent).isInstanceOf(CommandExecutionException.class).hasCause(refusal)
                         .hasMessage("Product 7 appears on more than one line");
-        assertThat(details(sent)).isEqualTo(new RemoteDomainError(ErrorKind.RULE_VIOLATED,
+        assertThat(details(sent)).isEqualTo(new RemoteDomainError(RefusalKind.RULE_VIOLATED,
                                                                   "Product 7 appears on more than one line"));
     }
 
     @Test
     void aConflictAndAMissingResourceKeepTheirKinds() {
         assertThat(details(handleThrowing(DomainException.conflict("The email a@b.c is already registered"))).kind())
-                .isEqualTo(ErrorKind.CONFLICT);
+                .isEqualTo(RefusalKind.CONFLICT);
         assertThat(details(handleThrowing(DomainException.notFound("No order 9"))).kind())
-                .isEqualTo(ErrorKind.NOT_FOUND);
+                .isEqualTo(RefusalKind.NOT_FOUND);
     }
 
     @Test
     void anUnknownAggregateIsNotFoundWithTheWordsOfTheEmbeddedMode() {
         Throwable sent = handleThrowing(new AggregateNotFoundException("42", "The aggregate was not found"));
 
-        assertThat(details(sent)).isEqualTo(new RemoteDomainError(ErrorKind.NOT_FOUND, "Nothing exists with id 42"));
+        assertThat(details(sent)).isEqualTo(new RemoteDomainError(RefusalKind.NOT_FOUND, "Nothing exists with id 42"));
     }
 
     @Test
     void anIdOfAnotherAggregateTypeIsNotFoundAcrossAxonServer() {
         Throwable sent = handleThrowing(new IncompatibleAggregateException("Aggregate identifier must be non-null after applying an event"));
 
-        assertThat(details(sent)).isEqualTo(new RemoteDomainError(ErrorKind.NOT_FOUND, DomainErrors.NO_SUCH_AGGREGATE_TYPE));
+        assertThat(details(sent)).isEqualTo(new RemoteDomainError(RefusalKind.NOT_FOUND, DomainErrors.NO_SUCH_AGGREGATE_TYPE));
     }
 
     @Test
     void aStaleVersionIsAConflict() {
         Throwable sent = handleThrowing(new ConflictingAggregateVersionException("42", 0, 3));
 
-        assertThat(details(sent)).isEqualTo(new RemoteDomainError(ErrorKind.CONFLICT,
+        assertThat(details(sent)).isEqualTo(new RemoteDomainError(RefusalKind.CONFLICT,
                 "The resource was changed since the version you sent (If-Match); read it again and retry"));
     }
 
@@ -69,7 +69,7 @@ class RefusalKindInterceptorTest {
         // What Axon Server delivers: the message and the details, not the cause.
         CommandExecutionException received = new CommandExecutionException(sent.getMessage(), null, details(sent));
 
-        assertThat(DomainErrors.kindOf(received)).contains(ErrorKind.NOT_FOUND);
+        assertThat(DomainErrors.kindOf(received)).contains(RefusalKind.NOT_FOUND);
     }
 
     @Test
@@ -82,7 +82,7 @@ class RefusalKindInterceptorTest {
     @Test
     void aRefusalThatCarriesItsKindAlreadyIsNotWrappedTwice() {
         CommandExecutionException refusal = new CommandExecutionException("taken", null,
-                new RemoteDomainError(ErrorKind.CONFLICT, "taken"));
+                new RemoteDomainError(RefusalKind.CONFLICT, "taken"));
 
         assertThat(handleThrowing(refusal)).isSameAs(refusal);
     }
@@ -98,7 +98,7 @@ class RefusalKindInterceptorTest {
 
         Throwable sent = handleThrowing(new IllegalStateException("event handling failed", refusal));
 
-        assertThat(details(sent)).isEqualTo(new RemoteDomainError(ErrorKind.CONFLICT,
+        assertThat(details(sent)).isEqualTo(new RemoteDomainError(RefusalKind.CONFLICT,
                 "The email a@b.c is already registered to another customer"));
     }
 

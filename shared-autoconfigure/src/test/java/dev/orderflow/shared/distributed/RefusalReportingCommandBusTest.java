@@ -1,8 +1,8 @@
 package dev.orderflow.shared.distributed;
 
+import dev.orderflow.api.refusal.DomainException;
+import dev.orderflow.api.refusal.RefusalKind;
 import dev.orderflow.shared.error.AxonServerAnswers;
-import dev.orderflow.shared.error.DomainException;
-import dev.orderflow.shared.error.ErrorKind;
 import dev.orderflow.shared.error.RemoteDomainError;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -37,7 +37,7 @@ class RefusalReportingCommandBusTest {
 
         assertThat(result.exceptionResult()).isInstanceOf(CommandExecutionException.class);
         assertThat(result.<RemoteDomainError>exceptionDetails()).contains(
-                new RemoteDomainError(ErrorKind.CONFLICT, "A resource with this id already exists"));
+                new RemoteDomainError(RefusalKind.CONFLICT, "A resource with this id already exists"));
     }
 
     @Test
@@ -45,7 +45,7 @@ class RefusalReportingCommandBusTest {
         bus.subscribe(COMMAND, failingOnCommit(AxonServerAnswers.invalidSequence("42", 4, 6)));
 
         assertThat(dispatch().<RemoteDomainError>exceptionDetails()).contains(
-                new RemoteDomainError(ErrorKind.CONFLICT, "The resource was changed concurrently; retry the request"));
+                new RemoteDomainError(RefusalKind.CONFLICT, "The resource was changed concurrently; retry the request"));
     }
 
     @Test
@@ -56,7 +56,7 @@ class RefusalReportingCommandBusTest {
 
         assertThat(result.exceptionResult()).isInstanceOf(CommandExecutionException.class);
         assertThat(result.<RemoteDomainError>exceptionDetails()).contains(
-                new RemoteDomainError(ErrorKind.CONFLICT, "The resource was changed concurrently; retry the request"));
+                new RemoteDomainError(RefusalKind.CONFLICT, "The resource was changed concurrently; retry the request"));
     }
 
     @Test
@@ -71,7 +71,7 @@ class RefusalReportingCommandBusTest {
         bus.subscribe(COMMAND, handler);
 
         assertThat(dispatch().<RemoteDomainError>exceptionDetails()).contains(new RemoteDomainError(
-                ErrorKind.CONFLICT, "The email a@b.c is already registered to another customer"));
+                RefusalKind.CONFLICT, "The email a@b.c is already registered to another customer"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class RefusalReportingCommandBusTest {
         assertThat(result.exceptionResult()).isInstanceOf(CommandExecutionException.class)
                                             .hasCauseInstanceOf(DomainException.class);
         assertThat(result.<RemoteDomainError>exceptionDetails())
-                .contains(new RemoteDomainError(ErrorKind.RULE_VIOLATED, "Cannot cancel a shipped order"));
+                .contains(new RemoteDomainError(RefusalKind.RULE_VIOLATED, "Cannot cancel a shipped order"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.orderflow.shared.error;
 
+import dev.orderflow.api.refusal.RefusalKind;
 import io.grpc.Status;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
@@ -20,7 +21,7 @@ class AxonServerErrorsTest {
         RuntimeException refusal = invalidSequence("42", 0, 1);
 
         assertThat(AxonServerErrors.codeOf(refusal)).contains("AXONIQ-2000");
-        assertThat(DomainErrors.kindOf(refusal)).contains(ErrorKind.CONFLICT);
+        assertThat(DomainErrors.kindOf(refusal)).contains(RefusalKind.CONFLICT);
         assertThat(AxonServerErrors.sequenceTakenDetail(refusal)).contains("A resource with this id already exists");
         assertThat(PassingFailures.isConcurrentChange(refusal)).isFalse();
     }
@@ -29,7 +30,7 @@ class AxonServerErrorsTest {
     void axonServersRefusalOfALaterEventIsAConcurrentChange() {
         RuntimeException refusal = invalidSequence("42", 3, 5);
 
-        assertThat(DomainErrors.kindOf(refusal)).contains(ErrorKind.CONFLICT);
+        assertThat(DomainErrors.kindOf(refusal)).contains(RefusalKind.CONFLICT);
         assertThat(AxonServerErrors.sequenceTakenDetail(refusal))
                 .contains("The resource was changed concurrently; retry the request");
         assertThat(PassingFailures.isConcurrentChange(refusal)).isTrue();
@@ -43,12 +44,12 @@ class AxonServerErrorsTest {
 
         assertThat(atTheSender).isInstanceOf(CommandExecutionException.class);
         assertThat(AxonServerErrors.codeOf(atTheSender)).contains("AXONIQ-2000");
-        assertThat(DomainErrors.kindOf(atTheSender)).contains(ErrorKind.CONFLICT);
+        assertThat(DomainErrors.kindOf(atTheSender)).contains(RefusalKind.CONFLICT);
     }
 
     @Test
     void axonServersOwnConcurrencyCodeIsAConflict() {
-        assertThat(DomainErrors.kindOf(received("AXONIQ-4004", "changed meanwhile"))).contains(ErrorKind.CONFLICT);
+        assertThat(DomainErrors.kindOf(received("AXONIQ-4004", "changed meanwhile"))).contains(RefusalKind.CONFLICT);
     }
 
     @Test

@@ -1,6 +1,6 @@
-package dev.orderflow.command.payment;
+package dev.orderflow.api.payment;
 
 /** REQUESTED until the customer's credit is checked; then AUTHORIZED or DECLINED; an authorized payment may be REFUNDED. */
-enum PaymentStatus {
+public enum PaymentStatus {
     REQUESTED, AUTHORIZED, DECLINED, REFUNDED
 }

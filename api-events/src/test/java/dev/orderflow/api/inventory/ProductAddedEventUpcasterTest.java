@@ -1,11 +1,9 @@
-package dev.orderflow.shared.upcasting;
+package dev.orderflow.api.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orderflow.api.inventory.ProductAddedEvent;
-import dev.orderflow.api.inventory.ProductRenamedEvent;
+import dev.orderflow.api.MessageJson;
 import dev.orderflow.api.shared.Money;
-import dev.orderflow.shared.config.OrderflowAxonAutoConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -28,7 +26,7 @@ class ProductAddedEventUpcasterTest {
     private static final String REVISION_1 = """
             {"productId":"22222222-2222-4222-8222-222222222222","name":"Blue Mug","price":12.50,"stock":40}""";
 
-    private final ObjectMapper axonMapper = new OrderflowAxonAutoConfiguration().defaultAxonObjectMapper();
+    private final ObjectMapper axonMapper = MessageJson.newMapper();
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(axonMapper).build();
     private final ProductAddedEventUpcaster upcaster = new ProductAddedEventUpcaster();
 

@@ -1,4 +1,4 @@
-package dev.orderflow.shared.upcasting;
+package dev.orderflow.api.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,0 @@
-package dev.orderflow.command.shipping;
-
-enum ShipmentStatus {
-    SCHEDULED, DISPATCHED, CANCELLED
-}

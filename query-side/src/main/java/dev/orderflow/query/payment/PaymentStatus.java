@@ -1,5 +1,0 @@
-package dev.orderflow.query.payment;
-
-enum PaymentStatus {
-    REQUESTED, AUTHORIZED, DECLINED, REFUNDED
-}
