@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 /** The command side as a service of its own (the distributed mode). */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(CommandSideModule.class)
+@Import(CommandSideConfiguration.class)
 public class CommandSideApplication {
 
     public static void main(String[] args) {

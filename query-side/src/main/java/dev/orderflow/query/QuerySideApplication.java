@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 /** The query side as a service of its own (the distributed mode). */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(QuerySideModule.class)
+@Import(QuerySideConfiguration.class)
 public class QuerySideApplication {
 
     public static void main(String[] args) {

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 /** The saga coordinator as a service of its own (the distributed mode). */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(SagaCoordinatorModule.class)
+@Import(SagaCoordinatorConfiguration.class)
 public class SagaCoordinatorApplication {
 
     public static void main(String[] args) {

@@ -1,8 +1,8 @@
 package dev.orderflow.standalone;
 
-import dev.orderflow.command.CommandSideModule;
-import dev.orderflow.query.QuerySideModule;
-import dev.orderflow.saga.SagaCoordinatorModule;
+import dev.orderflow.command.CommandSideConfiguration;
+import dev.orderflow.query.QuerySideConfiguration;
+import dev.orderflow.saga.SagaCoordinatorConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({CommandSideModule.class, QuerySideModule.class, SagaCoordinatorModule.class})
+@Import({CommandSideConfiguration.class, QuerySideConfiguration.class, SagaCoordinatorConfiguration.class})
 public class StandaloneApplication {
 
     public static void main(String[] args) {

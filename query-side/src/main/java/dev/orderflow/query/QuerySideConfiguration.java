@@ -1,34 +1,23 @@
 package dev.orderflow.query;
 
 import dev.orderflow.query.order.OrderDetailsProperties;
+import dev.orderflow.shared.config.ServiceConfiguration;
 import dev.orderflow.shared.database.ReadModelSchemas;
 import dev.orderflow.shared.database.ServiceSchema;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
 
 import java.util.Map;
 
 /**
  * Everything the query side consists of, as one configuration that its own application and the standalone
- * application both import. Its read models live in the {@code query} schema, one set of tables per read model.
+ * application both import. Each read model lives in a schema of its own ({@code order_history},
+ * {@code customer_accounts}, {@code catalogue}, {@code shipments}, {@code payments}), with its own migrations, so
+ * that it can be rebuilt beside the live one.
  */
-@Configuration(proxyBeanMethods = false)
-@AutoConfigurationPackage
-// The same exclusions as @SpringBootApplication (test configurations, auto-configurations), plus the
-// applications themselves: the module is imported by them, never scanned by them.
-@ComponentScan(excludeFilters = {
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class)})
+@ServiceConfiguration
 @EnableConfigurationProperties({ProjectionProperties.class, ReadYourWritesProperties.class, OrderDetailsProperties.class})
-public class QuerySideModule {
+public class QuerySideConfiguration {
 
     // Each read model owns a schema of its own, with its own migrations and migration history: in the
     // distributed mode inside the query side's database, in the embedded mode inside the one database.
