@@ -13,16 +13,16 @@ import dev.orderflow.api.customer.RenameCustomerCommand;
 import dev.orderflow.api.customer.ReserveCreditCommand;
 import dev.orderflow.api.refusal.DomainException;
 import dev.orderflow.api.shared.Money;
+import dev.orderflow.command.RecentlyClosedRequests;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -32,6 +32,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * order is unfinished or confirmed, and given back when the payment is refunded.
  */
 @Aggregate(cache = "customerCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+// The snapshot's shape: revision 2 bounds the answered payments; Axon skips snapshots of another revision and
+// rebuilds such a customer from its events.
+@Revision("2")
 public class Customer {
 
     @AggregateIdentifier
@@ -39,8 +42,8 @@ public class Customer {
     private String name;
     private Money creditLimit;
     private final Map<UUID, Money> creditHeldByPayment = new HashMap<>();
-    /** Every payment ever answered, held or declined: a repeated request gets no second answer. */
-    private final Set<UUID> answeredPayments = new HashSet<>();
+    /** Payments whose credit was declined or released lately: a repeated request gets no second answer. */
+    private final RecentlyClosedRequests closedPayments = new RecentlyClosedRequests();
 
     protected Customer() {
         // for Axon: rebuilt from events
@@ -80,7 +83,7 @@ public class Customer {
 
     @CommandHandler
     public void handle(ReserveCreditCommand command) {
-        if (answeredPayments.contains(command.paymentId())) {
+        if (creditHeldByPayment.containsKey(command.paymentId()) || closedPayments.contains(command.paymentId())) {
             return;
         }
         Money available = creditLimit.minusOrZero(creditHeld());
@@ -122,17 +125,17 @@ public class Customer {
 
     @EventSourcingHandler
     void on(CreditReservedEvent event) {
-        answeredPayments.add(event.paymentId());
         creditHeldByPayment.put(event.paymentId(), event.amount());
     }
 
     @EventSourcingHandler
     void on(CreditReservationDeclinedEvent event) {
-        answeredPayments.add(event.paymentId());
+        closedPayments.closed(event.paymentId());
     }
 
     @EventSourcingHandler
     void on(CreditReleasedEvent event) {
         creditHeldByPayment.remove(event.paymentId());
+        closedPayments.closed(event.paymentId());
     }
 }

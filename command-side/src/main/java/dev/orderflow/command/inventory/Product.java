@@ -18,16 +18,16 @@ import dev.orderflow.api.inventory.StockShippedEvent;
 import dev.orderflow.api.refusal.DomainException;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
+import dev.orderflow.command.RecentlyClosedRequests;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -38,6 +38,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * negative: a reservation larger than what is available is rejected, not taken.
  */
 @Aggregate(cache = "productCache", snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+// The snapshot's shape: revision 2 bounds the answered orders; Axon skips snapshots of another revision and
+// rebuilds such a product from its events.
+@Revision("2")
 public class Product {
 
     static final int MAX_NAME_LENGTH = 200;
@@ -49,8 +52,8 @@ public class Product {
     private Money price;
     private int onHand;
     private final Map<UUID, Quantity> reservedByOrder = new HashMap<>();
-    /** Every order ever answered, reserved or rejected: a repeated reservation gets no second answer. */
-    private final Set<UUID> answeredOrders = new HashSet<>();
+    /** Orders whose reservation was rejected, released or shipped lately: a repeat gets no second answer. */
+    private final RecentlyClosedRequests closedOrders = new RecentlyClosedRequests();
 
     protected Product() {
         // for Axon: rebuilt from events
@@ -96,7 +99,7 @@ public class Product {
 
     @CommandHandler
     public void handle(ReserveStockCommand command) {
-        if (answeredOrders.contains(command.orderId())) {
+        if (reservedByOrder.containsKey(command.orderId()) || closedOrders.contains(command.orderId())) {
             return;
         }
         int available = available();
@@ -161,23 +164,24 @@ public class Product {
 
     @EventSourcingHandler
     void on(StockReservedEvent event) {
-        answeredOrders.add(event.orderId());
         reservedByOrder.put(event.orderId(), event.quantity());
     }
 
     @EventSourcingHandler
     void on(StockReservationRejectedEvent event) {
-        answeredOrders.add(event.orderId());
+        closedOrders.closed(event.orderId());
     }
 
     @EventSourcingHandler
     void on(StockReleasedEvent event) {
         reservedByOrder.remove(event.orderId());
+        closedOrders.closed(event.orderId());
     }
 
     @EventSourcingHandler
     void on(StockShippedEvent event) {
         reservedByOrder.remove(event.orderId());
+        closedOrders.closed(event.orderId());
         onHand -= event.quantity().value();
     }
 }

@@ -12,6 +12,7 @@ import dev.orderflow.api.customer.ReleaseCreditCommand;
 import dev.orderflow.api.customer.RenameCustomerCommand;
 import dev.orderflow.api.customer.ReserveCreditCommand;
 import dev.orderflow.api.shared.Money;
+import dev.orderflow.command.RecentlyClosedRequests;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -296,6 +297,28 @@ class CustomerTest {
                 .when(reserveCredit(paymentId, "150"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void reservingCreditAgainForAPaymentWhoseCreditWasReleasedChangesNothing() {
+        fixture.given(registered(), creditReserved(paymentId, "60"), creditReleased(paymentId, "60"))
+                .when(reserveCredit(paymentId, "60"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPaymentDeclinedBeforeTheLatestThousandClosedOnesIsAnsweredAgain() {
+        Object[] history = new Object[RecentlyClosedRequests.KEPT + 2];
+        history[0] = registered();
+        history[1] = creditDeclined(paymentId, "150", "100");
+        for (int i = 2; i < history.length; i++) {
+            history[i] = creditDeclined(UUID.randomUUID(), "150", "100");
+        }
+
+        fixture.given(history)
+                .when(reserveCredit(paymentId, "60"))
+                .expectEvents(creditReserved(paymentId, "60"));
     }
 
     // Release credit

@@ -7,16 +7,17 @@ import dev.orderflow.api.inventory.ProductPriceChangedEvent;
 import dev.orderflow.api.inventory.ProductRenamedEvent;
 import dev.orderflow.api.inventory.ProductRestockedEvent;
 import dev.orderflow.api.inventory.ReleaseStockCommand;
-import dev.orderflow.api.inventory.ShipStockCommand;
-import dev.orderflow.api.inventory.StockShippedEvent;
 import dev.orderflow.api.inventory.RenameProductCommand;
 import dev.orderflow.api.inventory.ReserveStockCommand;
 import dev.orderflow.api.inventory.RestockProductCommand;
+import dev.orderflow.api.inventory.ShipStockCommand;
 import dev.orderflow.api.inventory.StockReleasedEvent;
 import dev.orderflow.api.inventory.StockReservationRejectedEvent;
 import dev.orderflow.api.inventory.StockReservedEvent;
+import dev.orderflow.api.inventory.StockShippedEvent;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
+import dev.orderflow.command.RecentlyClosedRequests;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -329,6 +330,50 @@ class ProductTest {
                 .when(reserve(orderId, 20))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void reservingStockAgainForAnOrderWhoseReservationWasReleasedOrShippedChangesNothing() {
+        fixture.given(added(), reserved(orderId, 3, PRICE), released(orderId, 3))
+                .when(reserve(orderId, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(added(), reserved(otherOrderId, 3, PRICE), shipped(otherOrderId, 3))
+                .when(reserve(otherOrderId, 3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theLatestThousandClosedReservationsAreRemembered() {
+        Object[] history = closedReservations(RecentlyClosedRequests.KEPT);
+        UUID oldest = ((StockReservationRejectedEvent) history[1]).orderId();
+
+        fixture.given(history)
+                .when(reserve(oldest, 1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReservationClosedBeforeTheLatestThousandIsAnsweredAgain() {
+        // What keeps a product's state (and snapshot) from growing with every order it ever served.
+        Object[] history = closedReservations(RecentlyClosedRequests.KEPT + 1);
+        UUID oldest = ((StockReservationRejectedEvent) history[1]).orderId();
+
+        fixture.given(history)
+                .when(reserve(oldest, 1))
+                .expectEvents(reserved(oldest, 1, PRICE));
+    }
+
+    /** A product, then {@code count} rejected reservations of as many orders. */
+    private Object[] closedReservations(int count) {
+        Object[] history = new Object[count + 1];
+        history[0] = added();
+        for (int i = 1; i <= count; i++) {
+            history[i] = reservationRejected(UUID.randomUUID(), STOCK + 1, STOCK);
+        }
+        return history;
     }
 
     // Release
