@@ -5,6 +5,7 @@ import dev.orderflow.api.payment.PaymentAuthorizedEvent;
 import dev.orderflow.api.payment.PaymentRequestedEvent;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,8 @@ class OrderDetailsIT {
     TransactionManager transactionManager;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    MeterRegistry meters;
 
     StoredEvents events;
 
@@ -61,6 +64,22 @@ class OrderDetailsIT {
         assertThat(details.at("/customer/data/orderCount").asLong()).isEqualTo(1);
         assertThat(details.at("/payment/data/status").asText()).isEqualTo("AUTHORIZED");
         assertThat(details.at("/shipment/data/status").asText()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void thePartsRunOnTheOrderDetailsExecutorWhoseMetricsCountThem() {
+        UUID order = fullyProcessedOrder();
+        awaitAllAvailable(order);
+        double before = partsCompleted();
+
+        http.getForEntity("/orders/" + order + "/details", JsonNode.class);
+
+        // Four parts per request, each a task of the managed executor (executor.completed, name=order-details).
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(partsCompleted() - before).isGreaterThanOrEqualTo(4));
+    }
+
+    private double partsCompleted() {
+        return meters.get("executor.completed").tag("name", "order-details").functionCounter().count();
     }
 
     @Test

@@ -11,12 +11,11 @@ import dev.orderflow.api.shipping.FindShipmentByOrderQuery;
 import dev.orderflow.api.shipping.ShipmentView;
 import dev.orderflow.query.order.OrderDetails.Part;
 import dev.orderflow.query.order.OrderDetails.PartStatus;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -25,9 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -39,21 +37,20 @@ import java.util.concurrent.TimeoutException;
  * not know makes the whole answer a 404.
  */
 @Component
-class OrderDetailsComposition implements DisposableBean {
+class OrderDetailsComposition {
 
     private static final Logger log = LoggerFactory.getLogger(OrderDetailsComposition.class);
 
     private final QueryGateway queries;
     private final OrderDetailsProperties properties;
     /** Runs the parts; the local query bus answers in the calling thread, so this is what makes them parallel. */
-    private final ThreadPoolExecutor parts;
+    private final Executor parts;
 
-    OrderDetailsComposition(QueryGateway queries, OrderDetailsProperties properties) {
+    OrderDetailsComposition(QueryGateway queries, OrderDetailsProperties properties,
+                            @Qualifier(OrderDetailsConfiguration.EXECUTOR) Executor parts) {
         this.queries = queries;
         this.properties = properties;
-        this.parts = new ThreadPoolExecutor(16, 16, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024),
-                new AxonThreadFactory("order-details"));
-        this.parts.allowCoreThreadTimeOut(true);
+        this.parts = parts;
     }
 
     CompletableFuture<OrderDetails> compose(UUID orderId) {
@@ -100,10 +97,5 @@ class OrderDetailsComposition implements DisposableBean {
         log.warn("The {} part of an order's details failed", part, cause);
         return "the " + part + " query failed: " + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")");
-    }
-
-    @Override
-    public void destroy() {
-        parts.shutdownNow();
     }
 }
