@@ -85,6 +85,13 @@ class StandaloneApplicationIT {
         assertThat(openApi.at("/paths/~1customers~1{customerId}/get/tags/0").asText()).isEqualTo("Customers");
         assertThat(openApi.at("/paths/~1orders~1{orderId}~1details/get/tags/0").asText()).isEqualTo("Orders");
         assertThat(openApi.at("/paths/~1products~1{productId}/get/tags/0").asText()).isEqualTo("Products");
+        // A change's expected version is the If-Match header, documented as such, not a query parameter.
+        assertThat(openApi.at("/paths/~1products~1{productId}~1restock/post/parameters"))
+                .anySatisfy(parameter -> {
+                    assertThat(parameter.get("name").asText()).isEqualTo("If-Match");
+                    assertThat(parameter.get("in").asText()).isEqualTo("header");
+                })
+                .noneSatisfy(parameter -> assertThat(parameter.get("in").asText()).isEqualTo("query"));
         openApi.get("paths").forEach(path -> path.forEach(operation ->
                 assertThat(operation.get("tags")).singleElement().satisfies(tag -> assertThat(tags).contains(tag.asText()))));
     }

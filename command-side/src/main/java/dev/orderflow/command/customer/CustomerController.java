@@ -6,6 +6,7 @@ import dev.orderflow.api.customer.RenameCustomerCommand;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.command.AggregateVersions;
 import dev.orderflow.command.CommandResponses;
+import dev.orderflow.command.IfMatchVersion;
 import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,13 +16,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -66,18 +65,18 @@ class CustomerController {
     @PutMapping("/{customerId}/name")
     @Operation(summary = "Rename a customer")
     CompletableFuture<ResponseEntity<Void>> rename(@PathVariable UUID customerId,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                   @IfMatchVersion Long expectedVersion,
                                                    @Valid @RequestBody RenameCustomerRequest request) {
-        return commands.<Long>send(new RenameCustomerCommand(customerId, request.name(), AggregateVersions.fromIfMatch(ifMatch)))
+        return commands.<Long>send(new RenameCustomerCommand(customerId, request.name(), expectedVersion))
                 .thenApply(CommandResponses::changed);
     }
 
     @PutMapping("/{customerId}/credit-limit")
     @Operation(summary = "Change a customer's credit limit")
     CompletableFuture<ResponseEntity<Void>> changeCreditLimit(@PathVariable UUID customerId,
-                                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                              @IfMatchVersion Long expectedVersion,
                                                               @Valid @RequestBody ChangeCreditLimitRequest request) {
-        return commands.<Long>send(new ChangeCreditLimitCommand(customerId, request.creditLimit(), AggregateVersions.fromIfMatch(ifMatch)))
+        return commands.<Long>send(new ChangeCreditLimitCommand(customerId, request.creditLimit(), expectedVersion))
                 .thenApply(CommandResponses::changed);
     }
 }

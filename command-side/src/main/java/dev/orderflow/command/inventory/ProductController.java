@@ -8,6 +8,7 @@ import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.command.AggregateVersions;
 import dev.orderflow.command.CommandResponses;
+import dev.orderflow.command.IfMatchVersion;
 import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,13 +19,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,27 +70,27 @@ class ProductController {
     @PutMapping("/{productId}/name")
     @Operation(summary = "Rename a product")
     CompletableFuture<ResponseEntity<Void>> rename(@PathVariable UUID productId,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                   @IfMatchVersion Long expectedVersion,
                                                    @Valid @RequestBody RenameProductRequest request) {
-        return commands.<Long>send(new RenameProductCommand(productId, request.name(), AggregateVersions.fromIfMatch(ifMatch)))
+        return commands.<Long>send(new RenameProductCommand(productId, request.name(), expectedVersion))
                 .thenApply(CommandResponses::changed);
     }
 
     @PutMapping("/{productId}/price")
     @Operation(summary = "Change a product's unit price", description = "Reservations already made keep their price.")
     CompletableFuture<ResponseEntity<Void>> changePrice(@PathVariable UUID productId,
-                                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                        @IfMatchVersion Long expectedVersion,
                                                         @Valid @RequestBody ChangePriceRequest request) {
-        return commands.<Long>send(new ChangePriceCommand(productId, request.price(), AggregateVersions.fromIfMatch(ifMatch)))
+        return commands.<Long>send(new ChangePriceCommand(productId, request.price(), expectedVersion))
                 .thenApply(CommandResponses::changed);
     }
 
     @PostMapping("/{productId}/restock")
     @Operation(summary = "Add units to a product's stock")
     CompletableFuture<ResponseEntity<Void>> restock(@PathVariable UUID productId,
-                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                    @IfMatchVersion Long expectedVersion,
                                                     @Valid @RequestBody RestockRequest request) {
-        return commands.<Long>send(new RestockProductCommand(productId, request.quantity(), AggregateVersions.fromIfMatch(ifMatch)))
+        return commands.<Long>send(new RestockProductCommand(productId, request.quantity(), expectedVersion))
                 .thenApply(CommandResponses::changed);
     }
 }

@@ -6,6 +6,7 @@ import dev.orderflow.api.order.PlaceOrderCommand;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.command.AggregateVersions;
 import dev.orderflow.command.CommandResponses;
+import dev.orderflow.command.IfMatchVersion;
 import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,12 +15,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -64,8 +63,8 @@ class OrderController {
     @PostMapping("/{orderId}/cancel")
     @Operation(summary = "Cancel an order", description = "Possible until the order ships (422 after); cancelling twice changes nothing.")
     CompletableFuture<ResponseEntity<Void>> cancel(@PathVariable UUID orderId,
-                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return commands.<Long>send(new CancelOrderCommand(orderId, AggregateVersions.fromIfMatch(ifMatch)))
+                                                   @IfMatchVersion Long expectedVersion) {
+        return commands.<Long>send(new CancelOrderCommand(orderId, expectedVersion))
                 .thenApply(CommandResponses::changed);
     }
 }

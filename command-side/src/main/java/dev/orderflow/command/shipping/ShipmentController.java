@@ -3,15 +3,14 @@ package dev.orderflow.command.shipping;
 import dev.orderflow.api.shipping.DispatchShipmentCommand;
 import dev.orderflow.command.AggregateVersions;
 import dev.orderflow.command.CommandResponses;
+import dev.orderflow.command.IfMatchVersion;
 import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,8 +31,8 @@ class ShipmentController {
     @PostMapping("/{shipmentId}/dispatch")
     @Operation(summary = "Mark a shipment dispatched", description = "From then on its order cannot be cancelled.")
     CompletableFuture<ResponseEntity<Void>> dispatch(@PathVariable UUID shipmentId,
-                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return commands.<Long>send(new DispatchShipmentCommand(shipmentId, AggregateVersions.fromIfMatch(ifMatch)))
+                                                     @IfMatchVersion Long expectedVersion) {
+        return commands.<Long>send(new DispatchShipmentCommand(shipmentId, expectedVersion))
                 .thenApply(CommandResponses::changed);
     }
 }
