@@ -16,12 +16,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -76,7 +77,7 @@ class OrderQueryController {
     @Operation(summary = "An order's changes as server-sent events", description = "An 'order' event with the order "
             + "as it is now (once it exists), then one after every change. Subscribe before or right after placing "
             + "an order to watch it move from PENDING to CONFIRMED or REJECTED.")
-    SseEmitter updates(@PathVariable UUID orderId) {
+    Flux<ServerSentEvent<OrderView>> updates(@PathVariable UUID orderId) {
         return streams.stream(new FindOrderQuery(orderId), OrderView.class, "order");
     }
 
