@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Money's JSON form, through a plain {@link ObjectMapper} with no modules registered. Lives here rather than
- * beside {@code MoneyTest} because api-events has only jackson-annotations, not jackson-databind.
+ * Money's JSON form through a plain {@link ObjectMapper} with no modules registered: what any client's own
+ * mapper reads and writes.
  */
 class MoneyJsonTest {
 

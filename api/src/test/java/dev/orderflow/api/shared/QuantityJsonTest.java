@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Quantity's JSON form, through a plain {@link ObjectMapper} with no modules registered. Lives here rather than
- * beside {@code QuantityTest} because api-events has only jackson-annotations, not jackson-databind.
+ * Quantity's JSON form through a plain {@link ObjectMapper} with no modules registered: what any client's own
+ * mapper reads and writes.
  */
 class QuantityJsonTest {
 
