@@ -1,6 +1,7 @@
 package dev.orderflow.command;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Keeps a long-lived aggregate as fast as a new one: a cache spares loading it, a snapshot every
@@ -10,11 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param snapshotThreshold events between snapshots of one aggregate; 0 turns snapshots off
  */
 @ConfigurationProperties("orderflow.aggregates")
-public record AggregateTuning(Boolean cacheEnabled, Integer snapshotThreshold) {
+public record AggregateTuning(@DefaultValue("true") boolean cacheEnabled, @DefaultValue("100") int snapshotThreshold) {
 
     public AggregateTuning {
-        cacheEnabled = cacheEnabled == null || cacheEnabled;
-        snapshotThreshold = snapshotThreshold == null ? 100 : snapshotThreshold;
         if (snapshotThreshold < 0) {
             throw new IllegalArgumentException("orderflow.aggregates.snapshot-threshold must not be negative");
         }

@@ -5,7 +5,7 @@ import dev.orderflow.api.refusal.DomainException;
 import dev.orderflow.distributed.support.AxonServerAnswers;
 import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
-import dev.orderflow.shared.error.DomainErrors;
+import dev.orderflow.shared.failure.DomainErrors;
 import dev.orderflow.shared.security.DevelopmentCredentials;
 import io.axoniq.axonserver.grpc.ErrorMessage;
 import io.axoniq.axonserver.grpc.command.CommandResponse;

@@ -1,6 +1,7 @@
 package dev.orderflow.query;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
@@ -13,11 +14,9 @@ import java.time.Duration;
  *                       the server then ends it and a client that still cares reconnects
  */
 @ConfigurationProperties("orderflow.query.read-your-writes")
-public record ReadYourWritesProperties(Duration maxWait, Duration updatesTimeout) {
+public record ReadYourWritesProperties(@DefaultValue("5s") Duration maxWait, @DefaultValue("30m") Duration updatesTimeout) {
 
     public ReadYourWritesProperties {
-        maxWait = maxWait == null ? Duration.ofSeconds(5) : maxWait;
-        updatesTimeout = updatesTimeout == null ? Duration.ofMinutes(30) : updatesTimeout;
         if (maxWait.isNegative() || updatesTimeout.isNegative() || updatesTimeout.isZero()) {
             throw new IllegalArgumentException("orderflow.query.read-your-writes durations must be positive");
         }

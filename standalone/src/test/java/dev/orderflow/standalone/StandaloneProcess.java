@@ -2,7 +2,7 @@ package dev.orderflow.standalone;
 
 import dev.orderflow.shared.security.DevelopmentCredentials;
 import dev.orderflow.shared.security.DevelopmentCredentials.Credential;
-import dev.orderflow.shared.database.OrphanedPostmaster;
+import dev.orderflow.shared.embeddedpostgres.OrphanedPostmaster;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package dev.orderflow.standalone;
 
-import dev.orderflow.shared.database.OrphanedPostmaster;
+import dev.orderflow.shared.embeddedpostgres.OrphanedPostmaster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

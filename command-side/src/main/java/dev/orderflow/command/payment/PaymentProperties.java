@@ -1,6 +1,7 @@
 package dev.orderflow.command.payment;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the payment subdomain.
@@ -12,9 +13,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    through Axon Server, and a command handler must not wait on a remote command
  */
 @ConfigurationProperties("orderflow.payment")
-public record PaymentProperties(CreditCheckMode creditCheck) {
-
-    public PaymentProperties {
-        creditCheck = creditCheck == null ? CreditCheckMode.IN_LINE : creditCheck;
-    }
+public record PaymentProperties(@DefaultValue("in-line") CreditCheckMode creditCheck) {
 }

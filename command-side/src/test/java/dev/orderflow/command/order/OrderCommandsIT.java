@@ -12,7 +12,7 @@ import dev.orderflow.command.support.CommandSideIntegrationTest;
 import dev.orderflow.command.support.ExistingAggregates;
 import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
-import dev.orderflow.shared.error.DomainErrors;
+import dev.orderflow.shared.failure.DomainErrors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,7 @@
 package dev.orderflow.query.order;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,13 +17,13 @@ import java.util.Set;
  *                     {@code shipment}), e.g. {@code orderflow.query.order-details.part-timeouts.payment=500ms}
  */
 @ConfigurationProperties("orderflow.query.order-details")
-public record OrderDetailsProperties(Duration timeout, Map<String, Duration> partTimeouts) {
+public record OrderDetailsProperties(@DefaultValue("2s") Duration timeout,
+                                     @DefaultValue Map<String, Duration> partTimeouts) {
 
     static final Set<String> PARTS = Set.of("order", "customer", "payment", "shipment");
 
     public OrderDetailsProperties {
-        timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
-        partTimeouts = partTimeouts == null ? Map.of() : Map.copyOf(partTimeouts);
+        partTimeouts = Map.copyOf(partTimeouts);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("orderflow.query.order-details.timeout must be positive");
         }

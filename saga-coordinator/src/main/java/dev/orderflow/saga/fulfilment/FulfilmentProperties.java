@@ -1,6 +1,7 @@
 package dev.orderflow.saga.fulfilment;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
@@ -11,10 +12,9 @@ import java.time.Duration;
  *                       (releases its stock and rejects it); a payment authorized after that is refunded
  */
 @ConfigurationProperties("orderflow.fulfilment")
-public record FulfilmentProperties(Duration paymentTimeout) {
+public record FulfilmentProperties(@DefaultValue("30s") Duration paymentTimeout) {
 
     public FulfilmentProperties {
-        paymentTimeout = paymentTimeout == null ? Duration.ofSeconds(30) : paymentTimeout;
         if (paymentTimeout.isNegative() || paymentTimeout.isZero()) {
             throw new IllegalArgumentException("orderflow.fulfilment.payment-timeout must be positive");
         }

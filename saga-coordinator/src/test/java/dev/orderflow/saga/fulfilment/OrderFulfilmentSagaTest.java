@@ -25,7 +25,7 @@ import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.api.shipping.CancelShipmentCommand;
 import dev.orderflow.api.shipping.ScheduleShipmentCommand;
 import dev.orderflow.shared.command.FollowUpCommands;
-import dev.orderflow.shared.error.DomainErrors;
+import dev.orderflow.shared.failure.DomainErrors;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
