@@ -29,6 +29,15 @@ class ArchitectureTest {
             "org.springframework.data..", "org.springframework.jdbc..", "org.springframework.orm..", "java.sql..",
             "javax.sql..", "org.postgresql.."};
 
+    /** The packages of {@code axon-autoconfigure} and of {@code web-autoconfigure}. */
+    private static final String[] AXON_AUTOCONFIGURATION = {"dev.orderflow.shared.admin..", "dev.orderflow.shared.command..",
+            "dev.orderflow.shared.config..", "dev.orderflow.shared.database..", "dev.orderflow.shared.deadletter..",
+            "dev.orderflow.shared.distributed..", "dev.orderflow.shared.eventhandling..", "dev.orderflow.shared.eventstore..",
+            "dev.orderflow.shared.failure..", "dev.orderflow.shared.upcasting.."};
+    private static final String[] WEB_AUTOCONFIGURATION = {"dev.orderflow.shared.adminapi..", "dev.orderflow.shared.error..",
+            "dev.orderflow.shared.json..", "dev.orderflow.shared.openapi..", "dev.orderflow.shared.security..",
+            "dev.orderflow.shared.web.."};
+
     /** The command side's schema (its email registry and known aggregates). */
     private static final String COMMAND_SCHEMA = "command";
 
@@ -54,7 +63,15 @@ class ArchitectureTest {
             .because("each service owns its data and hears of the others only through their events");
 
     @ArchTest
-    static final ArchRule theSharedStarterDependsOnNoService = noClasses()
+    static final ArchRule theAxonAutoConfigurationKnowsNoWeb = noClasses()
+            .that().resideInAnyPackage(AXON_AUTOCONFIGURATION)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                    "jakarta.servlet..", "org.springframework.security..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(WEB_AUTOCONFIGURATION)
+            .because("a service without an HTTP API runs on it; the web module builds on it, never the other way");
+
+    @ArchTest
+    static final ArchRule theAutoConfigurationDependsOnNoService = noClasses()
             .that().resideInAPackage("dev.orderflow.shared..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.orderflow.command..", "dev.orderflow.query..",
                     "dev.orderflow.saga..", "dev.orderflow.standalone..", "dev.orderflow.bench..");
