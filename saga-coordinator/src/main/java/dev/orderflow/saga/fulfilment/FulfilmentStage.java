@@ -1,6 +1,6 @@
 package dev.orderflow.saga.fulfilment;
 
-/** Where the fulfilment of one order stands; see the state diagram in the README. */
+/** Where the fulfilment of one order stands; see the state diagram in docs/fulfilment.md. */
 enum FulfilmentStage {
     /** Waiting for every line's stock reservation. */
     RESERVING_STOCK,
