@@ -2,9 +2,9 @@ package dev.orderflow.distributed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.refusal.DomainException;
-import dev.orderflow.distributed.support.AxonServerAnswers;
 import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
+import dev.orderflow.shared.failure.AxonServerAnswers;
 import dev.orderflow.shared.failure.DomainErrors;
 import dev.orderflow.shared.security.DevelopmentCredentials;
 import io.axoniq.axonserver.grpc.ErrorMessage;

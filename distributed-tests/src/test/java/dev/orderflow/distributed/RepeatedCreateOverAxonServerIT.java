@@ -1,10 +1,10 @@
 package dev.orderflow.distributed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orderflow.distributed.support.AxonServerAnswers;
 import dev.orderflow.distributed.support.OrderflowService;
 import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
+import dev.orderflow.shared.failure.AxonServerAnswers;
 import io.grpc.StatusRuntimeException;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
