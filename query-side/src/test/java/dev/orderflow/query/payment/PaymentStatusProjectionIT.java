@@ -8,49 +8,32 @@ import dev.orderflow.api.payment.PaymentRequestedEvent;
 import dev.orderflow.api.payment.PaymentStatus;
 import dev.orderflow.api.payment.PaymentView;
 import dev.orderflow.api.shared.Money;
-import dev.orderflow.query.QuerySideTest;
+import dev.orderflow.query.ProjectionITSupport;
 import dev.orderflow.query.Redelivery;
 import dev.orderflow.query.StoredEvents;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-@QuerySideTest
-class PaymentStatusProjectionTest {
+class PaymentStatusProjectionIT extends ProjectionITSupport {
 
     private static final Money AMOUNT = Money.of("42.00");
 
     @Autowired
-    EventStore eventStore;
-    @Autowired
-    TransactionManager transactionManager;
-    @Autowired
-    TransactionTemplate transactionTemplate;
-    @Autowired
-    QueryGateway queries;
-    @Autowired
     PaymentStatusProjection projection;
 
-    StoredEvents events;
     UUID order;
     UUID customer;
 
     @BeforeEach
     void setUp() {
-        events = new StoredEvents(eventStore, transactionManager);
         order = UUID.randomUUID();
         customer = UUID.randomUUID();
     }
@@ -99,7 +82,7 @@ class PaymentStatusProjectionTest {
 
     @Test
     void eventsDeliveredTwiceLeaveTheSamePayment() {
-        StoredEvents scenario = new StoredEvents(eventStore, transactionManager);
+        StoredEvents scenario = newScenario();
         UUID payment = UUID.randomUUID();
         scenario.publish("Payment", payment, new PaymentRequestedEvent(payment, order, customer, AMOUNT),
                 new PaymentAuthorizedEvent(payment, order, customer, AMOUNT),
@@ -118,8 +101,7 @@ class PaymentStatusProjectionTest {
     }
 
     private PaymentView awaitPayment(Predicate<PaymentView> condition) {
-        return await().atMost(Duration.ofSeconds(30))
-                      .until(() -> findPayment().filter(condition).orElse(null), view -> view != null);
+        return awaitView(() -> findPayment(), condition);
     }
 
     private Optional<PaymentView> findPayment() {

@@ -18,19 +18,13 @@ import dev.orderflow.api.shipping.ShipmentCancelledEvent;
 import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.api.shipping.ShipmentStatus;
-import dev.orderflow.query.QuerySideTest;
+import dev.orderflow.query.ProjectionITSupport;
 import dev.orderflow.query.Redelivery;
 import dev.orderflow.query.StoredEvents;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -38,28 +32,11 @@ import java.util.function.Predicate;
 import static dev.orderflow.query.StoredEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
-@QuerySideTest
-class OrderHistoryProjectionTest {
+class OrderHistoryProjectionIT extends ProjectionITSupport {
 
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    TransactionManager transactionManager;
-    @Autowired
-    TransactionTemplate transactionTemplate;
-    @Autowired
-    QueryGateway queries;
     @Autowired
     OrderHistoryProjection projection;
-
-    StoredEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = new StoredEvents(eventStore, transactionManager);
-    }
 
     @Test
     void placingAnOrderCopiesTheCustomerAndProductNamesAndTheCataloguePrices() {
@@ -229,7 +206,7 @@ class OrderHistoryProjectionTest {
 
     @Test
     void eventsDeliveredTwiceLeaveTheSameOrderHistory() {
-        StoredEvents scenario = new StoredEvents(eventStore, transactionManager);
+        StoredEvents scenario = newScenario();
         UUID customer = scenario.customer("Margaret Hamilton");
         UUID rope = scenario.product("Core rope", "99.00", 5);
         UUID order = scenario.order(customer, line(rope, 2));
@@ -285,8 +262,7 @@ class OrderHistoryProjectionTest {
     }
 
     private OrderView awaitOrder(UUID orderId, Predicate<OrderView> condition) {
-        return await().atMost(Duration.ofSeconds(30))
-                      .until(() -> findOrder(orderId).filter(condition).orElse(null), view -> view != null);
+        return awaitView(() -> findOrder(orderId), condition);
     }
 
     private Optional<OrderView> findOrder(UUID orderId) {

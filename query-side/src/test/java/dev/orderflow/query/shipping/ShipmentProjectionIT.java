@@ -6,46 +6,23 @@ import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.api.shipping.ShipmentStatus;
 import dev.orderflow.api.shipping.ShipmentView;
-import dev.orderflow.query.QuerySideTest;
+import dev.orderflow.query.ProjectionITSupport;
 import dev.orderflow.query.Redelivery;
 import dev.orderflow.query.StoredEvents;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-@QuerySideTest
-class ShipmentProjectionTest {
+class ShipmentProjectionIT extends ProjectionITSupport {
 
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    TransactionManager transactionManager;
-    @Autowired
-    TransactionTemplate transactionTemplate;
-    @Autowired
-    QueryGateway queries;
     @Autowired
     ShipmentProjection projection;
-
-    StoredEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = new StoredEvents(eventStore, transactionManager);
-    }
 
     @Test
     void aScheduledShipmentIsShownForItsOrder() {
@@ -93,7 +70,7 @@ class ShipmentProjectionTest {
 
     @Test
     void eventsDeliveredTwiceLeaveTheSameShipment() {
-        StoredEvents scenario = new StoredEvents(eventStore, transactionManager);
+        StoredEvents scenario = newScenario();
         UUID order = UUID.randomUUID();
         UUID shipment = UUID.randomUUID();
         scenario.publish("Shipment", shipment, new ShipmentScheduledEvent(shipment, order),
@@ -113,8 +90,7 @@ class ShipmentProjectionTest {
     }
 
     private ShipmentView awaitShipment(UUID orderId, Predicate<ShipmentView> condition) {
-        return await().atMost(Duration.ofSeconds(30))
-                      .until(() -> findShipment(orderId).filter(condition).orElse(null), view -> view != null);
+        return awaitView(() -> findShipment(orderId), condition);
     }
 
     private Optional<ShipmentView> findShipment(UUID orderId) {

@@ -12,46 +12,23 @@ import dev.orderflow.api.inventory.StockReservationRejectedEvent;
 import dev.orderflow.api.inventory.StockShippedEvent;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
-import dev.orderflow.query.QuerySideTest;
+import dev.orderflow.query.ProjectionITSupport;
 import dev.orderflow.query.Redelivery;
 import dev.orderflow.query.StoredEvents;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-@QuerySideTest
-class CatalogueProjectionTest {
+class CatalogueProjectionIT extends ProjectionITSupport {
 
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    TransactionManager transactionManager;
-    @Autowired
-    TransactionTemplate transactionTemplate;
-    @Autowired
-    QueryGateway queries;
     @Autowired
     CatalogueProjection projection;
-
-    StoredEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = new StoredEvents(eventStore, transactionManager);
-    }
 
     @Test
     void anAddedProductIsInTheCatalogueWithItsStock() {
@@ -153,7 +130,7 @@ class CatalogueProjectionTest {
 
     @Test
     void eventsDeliveredTwiceDoNotCountStockTwice() {
-        StoredEvents scenario = new StoredEvents(eventStore, transactionManager);
+        StoredEvents scenario = newScenario();
         UUID product = scenario.product("Envelope", "0.10", 100);
         scenario.publish("Product", product, new ProductRestockedEvent(product, Quantity.of(50)));
         scenario.reserve(product, UUID.randomUUID(), 30, "0.10");
@@ -168,8 +145,7 @@ class CatalogueProjectionTest {
     }
 
     private ProductView awaitProduct(UUID productId, Predicate<ProductView> condition) {
-        return await().atMost(Duration.ofSeconds(30))
-                      .until(() -> findProduct(productId).filter(condition).orElse(null), view -> view != null);
+        return awaitView(() -> findProduct(productId), condition);
     }
 
     private Optional<ProductView> findProduct(UUID productId) {

@@ -14,21 +14,15 @@ import dev.orderflow.api.order.OrderConfirmedEvent;
 import dev.orderflow.api.order.OrderPlacedEvent;
 import dev.orderflow.api.order.OrderRejectedEvent;
 import dev.orderflow.api.shared.Money;
-import dev.orderflow.query.QuerySideTest;
+import dev.orderflow.query.ProjectionITSupport;
 import dev.orderflow.query.Redelivery;
 import dev.orderflow.query.StoredEvents;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,28 +30,11 @@ import java.util.function.Predicate;
 
 import static dev.orderflow.query.StoredEvents.line;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-@QuerySideTest
-class CustomerAccountProjectionTest {
+class CustomerAccountProjectionIT extends ProjectionITSupport {
 
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    TransactionManager transactionManager;
-    @Autowired
-    TransactionTemplate transactionTemplate;
-    @Autowired
-    QueryGateway queries;
     @Autowired
     CustomerAccountProjection projection;
-
-    StoredEvents events;
-
-    @BeforeEach
-    void setUp() {
-        events = new StoredEvents(eventStore, transactionManager);
-    }
 
     @Test
     void aRegisteredCustomerHasAnAccountWithoutOrders() {
@@ -162,7 +139,7 @@ class CustomerAccountProjectionTest {
 
     @Test
     void eventsDeliveredTwiceLeaveTheSameAccount() {
-        StoredEvents scenario = new StoredEvents(eventStore, transactionManager);
+        StoredEvents scenario = newScenario();
         UUID customer = scenario.customer("Margaret Hamilton", "300.00");
         UUID rope = scenario.product("Rope", "10.00", 50);
         UUID order = scenario.order(customer, line(rope, 5));
@@ -308,8 +285,7 @@ class CustomerAccountProjectionTest {
     }
 
     private CustomerView awaitCustomer(UUID customerId, Predicate<CustomerView> condition) {
-        return await().atMost(Duration.ofSeconds(30))
-                      .until(() -> findCustomer(customerId).filter(condition).orElse(null), view -> view != null);
+        return awaitView(() -> findCustomer(customerId), condition);
     }
 
     private Optional<CustomerView> findCustomer(UUID customerId) {
