@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * The one application context every query-side test runs against: the query side on its own, with Axon's
- * event store and the read models in the embedded Postgres the shared auto-configuration starts (one per
+ * event store and the read models in the embedded Postgres that embedded-postgres-autoconfigure starts (one per
  * JVM), on a random port. Every test class uses exactly this configuration, so Spring starts it once per JVM.
  * The payment part of the order details gets a short time limit, so a test can make it time out; the other
  * parts a generous one, so a busy machine does not. Its HTTP client sends credentials: see {@link AuthenticatedHttp}.
