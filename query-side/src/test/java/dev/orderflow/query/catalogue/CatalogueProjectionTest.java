@@ -10,21 +10,16 @@ import dev.orderflow.api.inventory.StockReservedEvent;
 import dev.orderflow.api.inventory.StockShippedEvent;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
+import dev.orderflow.query.RowsInAMap;
 import dev.orderflow.query.ViewUpdates;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * The catalogue projection's handlers on their own, in milliseconds: events in, the product its queries answer out.
@@ -32,8 +27,8 @@ import static org.mockito.Mockito.when;
  */
 class CatalogueProjectionTest {
 
-    private final Map<UUID, CatalogueProduct> rows = new HashMap<>();
-    private final CatalogueProductRepository repository = rowsInAMap();
+    private final RowsInAMap<CatalogueProduct> rows = new RowsInAMap<>();
+    private final CatalogueProductRepository repository = rows.behind(CatalogueProductRepository.class, CatalogueProduct::productId);
     private final CatalogueQueries queries = new CatalogueQueries(repository);
     private final CatalogueProjection projection = new CatalogueProjection(repository, queries,
             new ViewUpdates(SimpleQueryUpdateEmitter.builder().build()));
@@ -99,22 +94,5 @@ class CatalogueProjectionTest {
         projection.reset();
 
         assertThat(queries.find(product)).isEmpty();
-    }
-
-    /** The repository's few methods the projection and its single-product query use, over {@link #rows}. */
-    private CatalogueProductRepository rowsInAMap() {
-        CatalogueProductRepository products = mock(CatalogueProductRepository.class);
-        when(products.existsById(any())).thenAnswer(call -> rows.containsKey(call.<UUID>getArgument(0)));
-        when(products.findById(any())).thenAnswer(call -> Optional.ofNullable(rows.get(call.<UUID>getArgument(0))));
-        when(products.save(any())).thenAnswer(call -> {
-            CatalogueProduct row = call.getArgument(0);
-            rows.put(row.productId(), row);
-            return row;
-        });
-        doAnswer(call -> {
-            rows.clear();
-            return null;
-        }).when(products).deleteAllInBatch();
-        return products;
     }
 }

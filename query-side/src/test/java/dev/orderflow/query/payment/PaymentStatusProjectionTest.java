@@ -8,18 +8,16 @@ import dev.orderflow.api.payment.PaymentRequestedEvent;
 import dev.orderflow.api.payment.PaymentStatus;
 import dev.orderflow.api.payment.PaymentView;
 import dev.orderflow.api.shared.Money;
+import dev.orderflow.query.RowsInAMap;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
@@ -32,14 +30,21 @@ class PaymentStatusProjectionTest {
     private static final Instant REQUESTED_AT = Instant.parse("2026-12-01T10:00:00Z");
     private static final Instant LATER = REQUESTED_AT.plusSeconds(5);
 
-    private final Map<UUID, OrderPayment> rows = new LinkedHashMap<>();
-    private final OrderPaymentRepository repository = rowsInAMap();
+    private final RowsInAMap<OrderPayment> rows = new RowsInAMap<>();
+    private final OrderPaymentRepository repository = rows.behind(OrderPaymentRepository.class, OrderPayment::paymentId);
     private final PaymentStatusProjection projection = new PaymentStatusProjection(repository);
     private final PaymentQueries queries = new PaymentQueries(repository);
 
     private final UUID order = UUID.randomUUID();
     private final UUID customer = UUID.randomUUID();
     private final UUID payment = UUID.randomUUID();
+
+    @BeforeEach
+    void theQueryFindsTheOrdersPayment() {
+        // One payment per order in these tests: the newest of several is the IT's to check, on Postgres.
+        when(repository.findFirstByOrderIdOrderByRequestedAtDescPaymentIdDesc(any())).thenAnswer(call ->
+                rows.all().stream().filter(row -> row.orderId().equals(call.getArgument(0))).findFirst());
+    }
 
     @Test
     void aRequestedPaymentIsShownForItsOrder() {
@@ -96,25 +101,5 @@ class PaymentStatusProjectionTest {
 
     private Optional<PaymentView> paymentOfTheOrder() {
         return queries.handle(new FindPaymentByOrderQuery(order));
-    }
-
-    /** The repository's few methods the projection and its query use, over {@link #rows}. */
-    private OrderPaymentRepository rowsInAMap() {
-        OrderPaymentRepository payments = mock(OrderPaymentRepository.class);
-        when(payments.existsById(any())).thenAnswer(call -> rows.containsKey(call.<UUID>getArgument(0)));
-        when(payments.findById(any())).thenAnswer(call -> Optional.ofNullable(rows.get(call.<UUID>getArgument(0))));
-        when(payments.save(any())).thenAnswer(call -> {
-            OrderPayment row = call.getArgument(0);
-            rows.put(row.paymentId(), row);
-            return row;
-        });
-        // One payment per order in these tests: the newest of several is the IT's to check, on Postgres.
-        when(payments.findFirstByOrderIdOrderByRequestedAtDescPaymentIdDesc(any())).thenAnswer(call -> rows.values()
-                .stream().filter(row -> row.orderId().equals(call.getArgument(0))).findFirst());
-        doAnswer(call -> {
-            rows.clear();
-            return null;
-        }).when(payments).deleteAllInBatch();
-        return payments;
     }
 }

@@ -5,22 +5,17 @@ import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.api.shipping.ShipmentStatus;
 import dev.orderflow.api.shipping.ShipmentView;
+import dev.orderflow.query.RowsInAMap;
 import dev.orderflow.query.ViewUpdates;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * The shipment projection's handlers on their own, in milliseconds: events in, the view its queries answer out. The
@@ -31,8 +26,8 @@ class ShipmentProjectionTest {
     private static final Instant SCHEDULED_AT = Instant.parse("2026-12-01T10:00:00Z");
     private static final Instant LATER = SCHEDULED_AT.plusSeconds(60);
 
-    private final Map<UUID, OrderShipment> rows = new HashMap<>();
-    private final OrderShipmentRepository repository = rowsInAMap();
+    private final RowsInAMap<OrderShipment> rows = new RowsInAMap<>();
+    private final OrderShipmentRepository repository = rows.behind(OrderShipmentRepository.class, OrderShipment::orderId);
     private final ShipmentQueries queries = new ShipmentQueries(repository);
     private final ShipmentProjection projection = new ShipmentProjection(repository, queries,
             new ViewUpdates(SimpleQueryUpdateEmitter.builder().build()));
@@ -85,21 +80,5 @@ class ShipmentProjectionTest {
         projection.reset();
 
         assertThat(queries.find(order)).isEmpty();
-    }
-
-    /** The repository's few methods the projection and its queries use, over {@link #rows}. */
-    private OrderShipmentRepository rowsInAMap() {
-        OrderShipmentRepository shipments = mock(OrderShipmentRepository.class);
-        when(shipments.findById(any())).thenAnswer(call -> Optional.ofNullable(rows.get(call.<UUID>getArgument(0))));
-        when(shipments.save(any())).thenAnswer(call -> {
-            OrderShipment row = call.getArgument(0);
-            rows.put(row.orderId(), row);
-            return row;
-        });
-        doAnswer(call -> {
-            rows.clear();
-            return null;
-        }).when(shipments).deleteAllInBatch();
-        return shipments;
     }
 }

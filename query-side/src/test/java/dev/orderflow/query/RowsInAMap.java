@@ -1,0 +1,44 @@
+package dev.orderflow.query;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * A read model's rows in a map, behind its Spring Data repository, for the projections' unit tests: the few methods
+ * a projection writes and reads with (find, exists, save, delete all). Anything else a test stubs itself.
+ */
+public final class RowsInAMap<T> {
+
+    private final Map<UUID, T> rows = new LinkedHashMap<>();
+
+    public <R extends JpaRepository<T, UUID>> R behind(Class<R> repositoryType, Function<T, UUID> idOf) {
+        R repository = mock(repositoryType);
+        when(repository.existsById(any())).thenAnswer(call -> rows.containsKey(call.<UUID>getArgument(0)));
+        when(repository.findById(any())).thenAnswer(call -> Optional.ofNullable(rows.get(call.<UUID>getArgument(0))));
+        when(repository.save(any())).thenAnswer(call -> {
+            T row = call.getArgument(0);
+            rows.put(idOf.apply(row), row);
+            return row;
+        });
+        doAnswer(call -> {
+            rows.clear();
+            return null;
+        }).when(repository).deleteAllInBatch();
+        return repository;
+    }
+
+    public Collection<T> all() {
+        return rows.values();
+    }
+}
