@@ -1,10 +1,10 @@
 package dev.orderflow.command;
 
 import dev.orderflow.command.support.CommandSideIntegrationTest;
-import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.RawHttp;
 import dev.orderflow.command.support.RawHttp.Answer;
 import dev.orderflow.command.support.StoredEvents;
+import dev.orderflow.testfixtures.ServiceClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +29,7 @@ class HttpEdgeIT {
     @LocalServerPort
     int port;
     @Autowired
-    HttpApi http;
+    ServiceClient http;
     @Autowired
     StoredEvents events;
 

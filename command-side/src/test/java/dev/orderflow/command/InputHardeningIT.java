@@ -2,10 +2,10 @@ package dev.orderflow.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
-import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.RawHttp;
 import dev.orderflow.command.support.RawHttp.Answer;
 import dev.orderflow.command.support.StoredEvents;
+import dev.orderflow.testfixtures.ServiceClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +34,7 @@ class InputHardeningIT {
     @LocalServerPort
     int port;
     @Autowired
-    HttpApi http;
+    ServiceClient http;
     @Autowired
     StoredEvents events;
 

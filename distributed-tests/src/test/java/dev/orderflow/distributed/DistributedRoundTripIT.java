@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.distributed.support.OrderflowService;
 import dev.orderflow.distributed.support.RunScript;
 import dev.orderflow.distributed.support.SaysWhenDockerIsMissing;
-import dev.orderflow.distributed.support.ServiceHttp;
+import dev.orderflow.testfixtures.ServiceClient;
 import org.axonframework.test.server.AxonServerContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,7 +178,7 @@ class DistributedRoundTripIT {
     }
 
     private static RestClient http(ConfigurableApplicationContext context) {
-        return ServiceHttp.on(context.getEnvironment().getProperty("local.server.port"));
+        return ServiceClient.onLocalPort(context.getEnvironment().getProperty("local.server.port")).restClient();
     }
 
     private static UUID registerCustomer(RestClient commands) {

@@ -2,11 +2,11 @@ package dev.orderflow.distributed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.refusal.DomainException;
-import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
 import dev.orderflow.shared.failure.AxonServerAnswers;
 import dev.orderflow.shared.failure.DomainErrors;
 import dev.orderflow.shared.security.DevelopmentCredentials;
+import dev.orderflow.testfixtures.ServiceClient;
 import io.axoniq.axonserver.grpc.ErrorMessage;
 import io.axoniq.axonserver.grpc.command.CommandResponse;
 import io.grpc.Status;
@@ -81,7 +81,7 @@ class RemoteRefusalOverHttpIT {
 
     @BeforeEach
     void client() {
-        http = ServiceHttp.on(port);
+        http = ServiceClient.onLocalPort(port).restClient();
     }
 
     @Test

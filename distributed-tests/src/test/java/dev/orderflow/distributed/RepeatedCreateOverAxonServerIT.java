@@ -2,9 +2,9 @@ package dev.orderflow.distributed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.distributed.support.OrderflowService;
-import dev.orderflow.distributed.support.ServiceHttp;
 import dev.orderflow.shared.distributed.RefusalReportingCommandBus;
 import dev.orderflow.shared.failure.AxonServerAnswers;
+import dev.orderflow.testfixtures.ServiceClient;
 import io.grpc.StatusRuntimeException;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
@@ -81,7 +81,7 @@ class RepeatedCreateOverAxonServerIT {
                      "--axon.axonserver.servers=127.0.0.1:1",
                      "--axon.axonserver.component-name=command-side",
                      "--axon.axonserver.event-store.enabled=false");
-        http = ServiceHttp.on(commandSide.getEnvironment().getProperty("local.server.port"));
+        http = ServiceClient.onLocalPort(commandSide.getEnvironment().getProperty("local.server.port")).restClient();
         database = commandSide.getBean(JdbcTemplate.class);
     }
 

@@ -1,6 +1,7 @@
 package dev.orderflow.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,7 +21,7 @@ class HealthIT {
 
     @Test
     void everyoneSeesTheStatusButOnlyAnAdminSeesTheDetails() {
-        for (TestRestTemplate client : List.of(AuthenticatedHttp.anonymous(http), http)) {
+        for (TestRestTemplate client : List.of(DevelopmentUserRestTemplate.anonymous(http), http)) {
             ResponseEntity<JsonNode> health = client.getForEntity("/actuator/health", JsonNode.class);
 
             assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -30,7 +31,7 @@ class HealthIT {
             assertThat(health.getBody().toString()).doesNotContain("PostgreSQL", "diskSpace");
         }
 
-        JsonNode asAdmin = AuthenticatedHttp.asAdmin(http).getForEntity("/actuator/health", JsonNode.class).getBody();
+        JsonNode asAdmin = DevelopmentUserRestTemplate.asAdmin(http).getForEntity("/actuator/health", JsonNode.class).getBody();
         assertThat(asAdmin.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
         assertThat(asAdmin.at("/components/diskSpace/details/path").asText()).isNotBlank();
         assertThat(asAdmin.at("/components/eventProcessors/details")).hasSize(5);
@@ -40,7 +41,7 @@ class HealthIT {
 
     @Test
     void theProbesAnswerWithoutCredentials() {
-        TestRestTemplate anonymous = AuthenticatedHttp.anonymous(http);
+        TestRestTemplate anonymous = DevelopmentUserRestTemplate.anonymous(http);
 
         for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
             ResponseEntity<JsonNode> answer = anonymous.getForEntity(probe, JsonNode.class);

@@ -8,6 +8,7 @@ import dev.orderflow.api.order.OrderShippedEvent;
 import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.shared.security.DevelopmentCredentials;
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +81,7 @@ class QueryApiIT {
         UUID customer = events.customer("Private Pat");
         awaitJson("/customers/" + customer, json -> true);
 
-        ResponseEntity<JsonNode> anonymous = AuthenticatedHttp.anonymous(http).getForEntity("/customers/" + customer, JsonNode.class);
+        ResponseEntity<JsonNode> anonymous = DevelopmentUserRestTemplate.anonymous(http).getForEntity("/customers/" + customer, JsonNode.class);
         ResponseEntity<JsonNode> wrongPassword = http.withBasicAuth(DevelopmentCredentials.USER.name(), "wrong")
                 .getForEntity("/customers/" + customer, JsonNode.class);
 

@@ -1,5 +1,6 @@
 package dev.orderflow.query;
 
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.lang.annotation.ElementType;
@@ -12,11 +13,11 @@ import java.lang.annotation.Target;
  * event store and the read models in the embedded Postgres that embedded-postgres-autoconfigure starts (one per
  * JVM), on a random port. Every test class uses exactly this configuration, so Spring starts it once per JVM.
  * The payment part of the order details gets a short time limit, so a test can make it time out; the other
- * parts a generous one, so a busy machine does not. Its HTTP client sends credentials: see {@link AuthenticatedHttp}.
+ * parts a generous one, so a busy machine does not. Its HTTP client sends credentials: see {@link DevelopmentUserRestTemplate}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = {QuerySideApplication.class, AuthenticatedHttp.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {QuerySideApplication.class, DevelopmentUserRestTemplate.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "orderflow.query.order-details.timeout=10s",
                 "orderflow.query.order-details.part-timeouts.payment=1s"

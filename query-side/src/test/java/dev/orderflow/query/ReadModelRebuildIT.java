@@ -2,6 +2,7 @@ package dev.orderflow.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.order.OrderConfirmedEvent;
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,6 +215,6 @@ class ReadModelRebuildIT {
     }
 
     private TestRestTemplate admin() {
-        return AuthenticatedHttp.asAdmin(http);
+        return DevelopmentUserRestTemplate.asAdmin(http);
     }
 }

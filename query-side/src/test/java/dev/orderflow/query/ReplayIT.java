@@ -21,6 +21,7 @@ import dev.orderflow.api.shipping.ShipmentCancelledEvent;
 import dev.orderflow.api.shipping.ShipmentDispatchedEvent;
 import dev.orderflow.api.shipping.ShipmentScheduledEvent;
 import dev.orderflow.shared.database.ServiceSchemaMigrations;
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -206,6 +207,6 @@ class ReplayIT {
     }
 
     private TestRestTemplate admin() {
-        return AuthenticatedHttp.asAdmin(http);
+        return DevelopmentUserRestTemplate.asAdmin(http);
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderflow.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * It runs on a throw-away embedded Postgres of its own (an empty data directory), so no other application
  * context of the test JVM works on the same event store and tokens.
  */
-@Import(AuthenticatedHttp.class)
+@Import(DevelopmentUserRestTemplate.class)
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "orderflow.embedded-postgres.data-directory=")
 class CommandToQueryIT {
@@ -109,7 +110,7 @@ class CommandToQueryIT {
                 HttpStatus.CREATED);
         JsonNode before = awaitJson("/products/" + productId, json -> true);
 
-        TestRestTemplate admin = AuthenticatedHttp.asAdmin(http);
+        TestRestTemplate admin = DevelopmentUserRestTemplate.asAdmin(http);
         JsonNode processors = get(admin, "/admin/processors");
         assertThat(processors.findValuesAsText("name")).contains("order-history", "customer-accounts", "catalogue",
                 "shipments", "payments", "payment-credit-check", "customer-email-registry");

@@ -1,5 +1,6 @@
 package dev.orderflow.standalone;
 
+import dev.orderflow.testfixtures.StandaloneProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.ResourceAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,7 +73,7 @@ class CrashRecoveryIT {
     private final Map<UUID, BigDecimal> creditLimits = new HashMap<>();
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (running != null) {
             running.close();
         }
@@ -120,9 +122,9 @@ class CrashRecoveryIT {
         assertThat(restocks).doesNotContain(Outcome.REFUSED);
 
         // SIGKILL runs no shutdown hook: the embedded Postgres is left running, and shows the state at the kill.
-        ProcessHandle orphan = OrphanedPostmaster.runningPostmaster(running.dataDirectory()).orElseThrow(
+        ProcessHandle orphan = OrphanedPostmaster.runningPostmaster(PackagedStandalone.dataDirectory(workDirectory)).orElseThrow(
                 () -> new AssertionError("the Postgres server outlives the killed process"));
-        assertDeadlinesPendingAndOrdersUnfinished(running.dataDirectory());
+        assertDeadlinesPendingAndOrdersUnfinished(PackagedStandalone.dataDirectory(workDirectory));
 
         long restartBegan = System.nanoTime();
         running = start(unansweredCustomers);
@@ -131,9 +133,9 @@ class CrashRecoveryIT {
 
         List<Attempt> placed = new ArrayList<>();
         for (Attempt attempt : attempts) {
-            HttpResponse<String> events = running.adminGet("/admin/events/" + attempt.orderId());
-            assertThat(events.statusCode()).as("events of %s", attempt.orderId()).isIn(200, 404);
-            if (events.statusCode() == 200) {
+            ResponseEntity<String> events = running.http().asAdmin().get("/admin/events/" + attempt.orderId());
+            assertThat(events.getStatusCode().value()).as("events of %s", attempt.orderId()).isIn(200, 404);
+            if (events.getStatusCode().value() == 200) {
                 placed.add(attempt);
             } else {
                 assertThat(outcomes.get(attempt.orderId())).as("an acknowledged order survives the kill")
@@ -161,7 +163,7 @@ class CrashRecoveryIT {
             assertNoStockLeakedOrCountedTwice(placed, finalOrders, mug.id(), restocks);
             assertCustomerAccountsCountEveryOrderOnce(placed, finalOrders);
         });
-        try (Connection database = connectToServerOf(running.dataDirectory())) {
+        try (Connection database = connectToServerOf(PackagedStandalone.dataDirectory(workDirectory))) {
             assertThat(count(database, "select count(*) from axon.scheduled_tasks where task_name = 'AxonDeadline'"))
                     .as("every payment deadline fired or was cancelled").isZero();
         }
@@ -303,7 +305,7 @@ class CrashRecoveryIT {
                 assertThat(restocked).as("acknowledged restocks are kept, none twice")
                         .isBetween(RESTOCK * acknowledged, (long) RESTOCK * restocks.size());
             }
-            JsonNode catalogue = json(running.get("/products/" + product.id()));
+            JsonNode catalogue = json(running.http().get("/products/" + product.id()));
             assertThat(catalogue.get("onHand").asLong()).as("%s on hand", product.name())
                     .isEqualTo(product.initialStock() + restocked);
             assertThat(catalogue.get("reserved").asInt()).as("%s reserved", product.name()).isEqualTo(held);
@@ -321,14 +323,14 @@ class CrashRecoveryIT {
                     .filter(order -> order.get("status").asText().equals("CONFIRMED"))
                     .map(order -> order.get("total").decimalValue())
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            JsonNode account = json(running.get("/customers/" + customer.getKey()));
+            JsonNode account = json(running.http().get("/customers/" + customer.getKey()));
             assertThat(account.get("orderCount").asInt()).as("orders of %s", customer.getKey()).isEqualTo(orders.size());
             assertThat(account.get("amountSpent").decimalValue()).isEqualByComparingTo(confirmedTotal);
             assertThat(account.get("creditHeld").decimalValue()).isEqualByComparingTo(confirmedTotal);
             assertThat(account.get("availableCredit").decimalValue())
                     .isEqualByComparingTo(customer.getValue().subtract(confirmedTotal));
 
-            JsonNode history = json(running.get("/orders?customerId=" + customer.getKey() + "&size=100"));
+            JsonNode history = json(running.http().get("/orders?customerId=" + customer.getKey() + "&size=100"));
             assertThat(history.get("totalItems").asInt()).isEqualTo(orders.size());
             Set<String> listed = StreamSupport.stream(history.get("items").spliterator(), false)
                     .map(order -> order.get("orderId").asText()).collect(Collectors.toSet());
@@ -338,7 +340,7 @@ class CrashRecoveryIT {
     }
 
     private void assertEveryProcessorCaughtUp() throws Exception {
-        for (JsonNode processor : json(running.adminGet("/admin/processors"))) {
+        for (JsonNode processor : json(running.http().asAdmin().get("/admin/processors"))) {
             assertThat(processor.get("running").asBoolean()).as("%s runs", processor.get("name")).isTrue();
             assertThat(processor.path("behind").asLong(0)).as("%s is behind", processor.get("name")).isZero();
         }
@@ -346,16 +348,16 @@ class CrashRecoveryIT {
 
     // The system under test and its data.
 
-    private StandaloneProcess start(List<UUID> unansweredCustomers) throws IOException {
-        return StandaloneProcess.startWithUnansweredPayments(workDirectory, unansweredCustomers,
+    private StandaloneProcess start(List<UUID> unansweredCustomers) {
+        return PackagedStandalone.startWithUnansweredPayments(workDirectory, unansweredCustomers,
                 "--orderflow.fulfilment.payment-timeout=" + PAYMENT_TIMEOUT.toSeconds() + "s");
     }
 
     private Product product(String name, String price, int stock) throws Exception {
         Product product = new Product(UUID.randomUUID(), name, stock);
-        HttpResponse<String> response = running.post("/products", """
+        ResponseEntity<JsonNode> response = running.http().post("/products", """
                 {"productId": "%s", "name": "%s", "price": %s, "stock": %d}""".formatted(product.id(), name, price, stock));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
         products.put(product.id(), product);
         return product;
     }
@@ -367,17 +369,10 @@ class CrashRecoveryIT {
     }
 
     private void register(UUID customerId, String creditLimit) {
-        try {
-            HttpResponse<String> response = running.post("/customers", """
-                    {"customerId": "%s", "name": "Crash Customer", "email": "%s@example.com", "creditLimit": %s}"""
-                    .formatted(customerId, customerId, creditLimit));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ResponseEntity<JsonNode> response = running.http().post("/customers", """
+                {"customerId": "%s", "name": "Crash Customer", "email": "%s@example.com", "creditLimit": %s}"""
+                .formatted(customerId, customerId, creditLimit));
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
         creditLimits.put(customerId, new BigDecimal(creditLimit));
     }
 
@@ -385,35 +380,32 @@ class CrashRecoveryIT {
         String lines = attempt.lines().stream()
                 .map(line -> "{\"productId\": \"%s\", \"quantity\": %d}".formatted(line.productId(), line.quantity()))
                 .collect(Collectors.joining(", "));
-        return send(() -> running.post("/orders", """
+        return send(() -> running.http().post("/orders", """
                 {"orderId": "%s", "customerId": "%s", "lines": [%s]}""".formatted(attempt.orderId(), attempt.customerId(), lines)));
     }
 
     private Outcome restock(UUID productId, int quantity) {
-        return send(() -> running.post("/products/" + productId + "/restock", "{\"quantity\": " + quantity + "}"));
+        return send(() -> running.http().post("/products/" + productId + "/restock", "{\"quantity\": " + quantity + "}"));
     }
 
     private static Outcome send(Request request) {
         try {
-            int status = request.send().statusCode();
+            int status = request.send().getStatusCode().value();
             return status == 201 || status == 204 ? Outcome.ACKNOWLEDGED : Outcome.REFUSED;
-        } catch (IOException killedMeanwhile) {
-            return Outcome.UNKNOWN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (ResourceAccessException killedMeanwhile) {
             return Outcome.UNKNOWN;
         }
     }
 
     /** The order in the order history, or null while it is not there. */
     private JsonNode order(UUID orderId) throws Exception {
-        HttpResponse<String> response = running.get("/orders/" + orderId);
-        return response.statusCode() == 404 ? null : json(response);
+        ResponseEntity<String> response = running.http().get("/orders/" + orderId);
+        return response.getStatusCode().value() == 404 ? null : json(response);
     }
 
     /** The order's payment as the read model shows it, or null when the order has none. */
     private JsonNode payment(UUID orderId) throws Exception {
-        JsonNode payment = json(running.get("/orders/" + orderId + "/details")).get("payment");
+        JsonNode payment = json(running.http().get("/orders/" + orderId + "/details")).get("payment");
         assertThat(payment.get("status").asText()).as("payment part of %s", orderId).isIn("AVAILABLE", "NOT_FOUND");
         return payment.get("status").asText().equals("AVAILABLE") ? payment.get("data") : null;
     }
@@ -424,7 +416,7 @@ class CrashRecoveryIT {
     }
 
     private List<JsonNode> events(UUID aggregateId) throws Exception {
-        JsonNode stream = json(running.adminGet("/admin/events/" + aggregateId));
+        JsonNode stream = json(running.http().asAdmin().get("/admin/events/" + aggregateId));
         assertThat(stream.get("truncated").asBoolean()).isFalse();
         List<JsonNode> events = new ArrayList<>();
         stream.get("events").forEach(events::add);
@@ -435,9 +427,9 @@ class CrashRecoveryIT {
         return events.stream().map(event -> event.get("type").asText()).toList();
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
-        assertThat(response.statusCode()).as("%s: %s", response.uri(), response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private static JsonNode json(ResponseEntity<String> response) throws IOException {
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+        return JSON.readTree(response.getBody());
     }
 
     /** A connection to the embedded server running on the data directory, at the port it wrote in postmaster.pid. */
@@ -486,6 +478,6 @@ class CrashRecoveryIT {
 
     @FunctionalInterface
     interface Request {
-        HttpResponse<String> send() throws IOException, InterruptedException;
+        ResponseEntity<JsonNode> send();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.standalone;
 
+import dev.orderflow.testfixtures.StandaloneProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class EmbeddedPostgresAccessIT {
     private StandaloneProcess running;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (running != null) {
             running.close();
         }
@@ -42,11 +43,11 @@ class EmbeddedPostgresAccessIT {
     @Test
     void theLogNamesTheDatabaseOnTheFixedPortAskedForAndASqlClientReadsTheEventsThere() throws Exception {
         int port = freePort();
-        running = StandaloneProcess.start(workDirectory, "--orderflow.embedded-postgres.port=" + port);
+        running = PackagedStandalone.start(workDirectory, "--orderflow.embedded-postgres.port=" + port);
         UUID customerId = UUID.randomUUID();
-        assertThat(running.post("/customers", """
+        assertThat(running.http().post("/customers", """
                 {"customerId": "%s", "name": "Query Quinn", "email": "%s@example.com", "creditLimit": 10}"""
-                .formatted(customerId, customerId)).statusCode()).isEqualTo(201);
+                .formatted(customerId, customerId)).getStatusCode().value()).isEqualTo(201);
 
         Matcher logged = loggedUrl().orElseThrow(() -> new AssertionError("no URL in " + running.log()));
         assertThat(logged.group(2)).isEqualTo(String.valueOf(port));

@@ -1,6 +1,7 @@
 package dev.orderflow.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -26,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * What a Prometheus user scrapes from {@code /actuator/prometheus}: Axon's message metrics with the processor
  * and payload type as tags, the processors' status as gauges, and how long fulfilment takes.
  */
-@Import(AuthenticatedHttp.class)
+@Import(DevelopmentUserRestTemplate.class)
 @AutoConfigureObservability(tracing = false) // Spring Boot's tests export no metrics unless asked
 @SpringBootTest(classes = {StandaloneApplication.class, UnansweredPayments.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -100,7 +101,7 @@ class MetricsIT {
     }
 
     private String prometheus() {
-        ResponseEntity<String> answer = AuthenticatedHttp.asAdmin(http).getForEntity("/actuator/prometheus", String.class);
+        ResponseEntity<String> answer = DevelopmentUserRestTemplate.asAdmin(http).getForEntity("/actuator/prometheus", String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return answer.getBody();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.order.OrderLine;
 import dev.orderflow.api.order.OrderPlacedEvent;
 import dev.orderflow.api.shared.Quantity;
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * wherever the payment's credit check runs: {@link OrderFulfilmentIT} in-line (the default),
  * {@link StreamingCreditCheckFulfilmentIT} on its own processor (as in the distributed mode).
  */
-@Import(AuthenticatedHttp.class)
+@Import(DevelopmentUserRestTemplate.class)
 @SpringBootTest(classes = {StandaloneApplication.class, UnansweredPayments.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "orderflow.fulfilment.payment-timeout=3s")
@@ -123,7 +124,7 @@ abstract class OrderFulfilmentBehaviour {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(refused.getBody().get("kind").asText()).isEqualTo("NOT_FOUND");
         assertThat(refused.getBody().get("detail").asText()).startsWith("lines[0].productId: ");
-        assertThat(AuthenticatedHttp.asAdmin(http).getForEntity("/admin/events/" + orderId, String.class).getStatusCode())
+        assertThat(DevelopmentUserRestTemplate.asAdmin(http).getForEntity("/admin/events/" + orderId, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -143,7 +144,7 @@ abstract class OrderFulfilmentBehaviour {
         awaitProduct(productId, 10, 0);
         assertThat(awaitStatus(order(customerId, productId, 2), "CONFIRMED").get("total").decimalValue())
                 .isEqualByComparingTo("8.00");
-        JsonNode saga = AuthenticatedHttp.asAdmin(http).getForObject("/admin/processors/OrderFulfilmentSagaProcessor", JsonNode.class);
+        JsonNode saga = DevelopmentUserRestTemplate.asAdmin(http).getForObject("/admin/processors/OrderFulfilmentSagaProcessor", JsonNode.class);
         assertThat(saga.get("error").asBoolean()).isFalse();
         assertThat(saga.get("healthy").asBoolean()).isTrue();
         assertThat(saga.get("segments")).isNotEmpty().allSatisfy(segment -> {

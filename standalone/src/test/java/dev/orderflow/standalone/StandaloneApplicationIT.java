@@ -2,6 +2,7 @@ package dev.orderflow.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +22,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded mode composes every service in one JVM, on one Postgres with a schema per service. */
-@Import(AuthenticatedHttp.class)
+@Import(DevelopmentUserRestTemplate.class)
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StandaloneApplicationIT {
 
@@ -53,7 +54,7 @@ class StandaloneApplicationIT {
 
     @Test
     void healthAndTheOpenApiDescriptionAreServed() {
-        ResponseEntity<String> health = AuthenticatedHttp.asAdmin(http).getForEntity("/actuator/health", String.class);
+        ResponseEntity<String> health = DevelopmentUserRestTemplate.asAdmin(http).getForEntity("/actuator/health", String.class);
         ResponseEntity<String> openApi = http.getForEntity("/v3/api-docs", String.class);
         ResponseEntity<String> swaggerUi = http.getForEntity("/swagger-ui/index.html", String.class);
 

@@ -1,5 +1,6 @@
 package dev.orderflow.standalone;
 
+import dev.orderflow.testfixtures.StandaloneProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class StandaloneRestartIT {
     private StandaloneProcess running;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (running != null) {
             running.close();
         }
@@ -33,13 +34,13 @@ class StandaloneRestartIT {
                 {"customerId": "%s", "name": "Persistent Pat", "email": "%s@example.com", "creditLimit": 10}"""
                 .formatted(customerId, customerId);
 
-        running = StandaloneProcess.start(workDirectory);
-        assertThat(running.post("/customers", registration).statusCode()).isEqualTo(201);
+        running = PackagedStandalone.start(workDirectory);
+        assertThat(running.http().post("/customers", registration).getStatusCode().value()).isEqualTo(201);
         running.stopGracefully();
 
-        running = StandaloneProcess.start(workDirectory);
-        assertThat(running.post("/customers", registration).statusCode()).isEqualTo(409);
-        assertThat(running.put("/customers/" + customerId + "/name", "{\"name\": \"Pat Again\"}").headers()
-                .firstValue("ETag")).contains("\"1\"");
+        running = PackagedStandalone.start(workDirectory);
+        assertThat(running.http().post("/customers", registration).getStatusCode().value()).isEqualTo(409);
+        assertThat(running.http().put("/customers/" + customerId + "/name", "{\"name\": \"Pat Again\"}").getHeaders().getETag())
+                .isEqualTo("\"1\"");
     }
 }

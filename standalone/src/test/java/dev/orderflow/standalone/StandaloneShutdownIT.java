@@ -1,11 +1,11 @@
 package dev.orderflow.standalone;
 
 import dev.orderflow.shared.embeddedpostgres.OrphanedPostmaster;
+import dev.orderflow.testfixtures.StandaloneProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.web.client.ResourceAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +40,7 @@ class StandaloneShutdownIT {
     private StandaloneProcess running;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (running != null) {
             running.close();
         }
@@ -47,15 +48,15 @@ class StandaloneShutdownIT {
 
     @Test
     void aSigtermWhileOrdersAreInFlightStopsInOrderWithoutAnError() throws Exception {
-        running = StandaloneProcess.start(workDirectory);
+        running = PackagedStandalone.start(workDirectory);
         UUID productId = UUID.randomUUID();
         UUID customerId = UUID.randomUUID();
-        assertThat(running.post("/products", """
+        assertThat(running.http().post("/products", """
                 {"productId": "%s", "name": "Shutdown Mug", "price": 1.00, "stock": 100000}""".formatted(productId))
-                .statusCode()).isEqualTo(201);
-        assertThat(running.post("/customers", """
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(running.http().post("/customers", """
                 {"customerId": "%s", "name": "Shutdown Sam", "email": "%s@example.com", "creditLimit": 1000000}"""
-                .formatted(customerId, customerId)).statusCode()).isEqualTo(201);
+                .formatted(customerId, customerId)).getStatusCode().value()).isEqualTo(201);
 
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicBoolean stopping = new AtomicBoolean();
@@ -87,7 +88,7 @@ class StandaloneShutdownIT {
         assertThat(log.get(databaseStopped)).endsWith("stopped");
         assertThat(refusedBeforeTheStop).as("orders refused before the stop").isEmpty();
         assertThat(exitCode).as("exit code, see %s", running.log()).isEqualTo(ENDED_BY_SIGTERM);
-        assertThat(OrphanedPostmaster.runningPostmaster(running.dataDirectory())).as("Postgres left running").isEmpty();
+        assertThat(OrphanedPostmaster.runningPostmaster(PackagedStandalone.dataDirectory(workDirectory))).as("Postgres left running").isEmpty();
     }
 
     /** Places one-unit orders until the process stops answering, or answers anything but 201. */
@@ -95,9 +96,9 @@ class StandaloneShutdownIT {
                                          AtomicBoolean stopping, List<Integer> refusedBeforeTheStop) {
         while (true) {
             try {
-                int status = running.post("/orders", """
+                int status = running.http().post("/orders", """
                         {"customerId": "%s", "lines": [{"productId": "%s", "quantity": 1}]}"""
-                        .formatted(customerId, productId)).statusCode();
+                        .formatted(customerId, productId)).getStatusCode().value();
                 if (status != 201) {
                     if (!stopping.get()) {
                         refusedBeforeTheStop.add(status);
@@ -105,10 +106,7 @@ class StandaloneShutdownIT {
                     return;
                 }
                 acknowledged.incrementAndGet();
-            } catch (IOException stoppedMeanwhile) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            } catch (ResourceAccessException stoppedMeanwhile) {
                 return;
             }
         }

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The standalone application with {@link UnansweredPayments}, as the main class of a process of its own
- * (see {@link StandaloneProcess#startWithUnansweredPayments}): the system property {@value #CUSTOMERS}
+ * (see {@link PackagedStandalone#startWithUnansweredPayments}): the system property {@value #CUSTOMERS}
  * lists, comma-separated, the customers whose payments never get an answer.
  */
 public class StandaloneWithUnansweredPayments {

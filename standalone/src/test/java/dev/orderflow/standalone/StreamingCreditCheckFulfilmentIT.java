@@ -1,5 +1,6 @@
 package dev.orderflow.standalone;
 
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.TestPropertySource;
@@ -20,7 +21,7 @@ class StreamingCreditCheckFulfilmentIT extends OrderFulfilmentBehaviour {
     void aPaymentAnsweredAfterTheTimeoutIsDeclinedAndTakesNoCredit() {
         UUID customerId = customer("100.00");
         UUID productId = product("10.00", 10);
-        assertThat(AuthenticatedHttp.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/stop", null, String.class).getStatusCode())
+        assertThat(DevelopmentUserRestTemplate.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/stop", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         UUID orderId;
         try {
@@ -28,7 +29,7 @@ class StreamingCreditCheckFulfilmentIT extends OrderFulfilmentBehaviour {
             assertThat(awaitStatus(orderId, "REJECTED").get("rejectionReason").asText()).startsWith("Payment timed out");
             awaitProduct(productId, 10, 0);
         } finally {
-            AuthenticatedHttp.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/start", null, String.class);
+            DevelopmentUserRestTemplate.asAdmin(http).postForEntity("/admin/processors/payment-credit-check/start", null, String.class);
         }
 
         // The deadline declined the payment: the credit check, answering late, holds the credit and gives it back.
@@ -37,7 +38,7 @@ class StreamingCreditCheckFulfilmentIT extends OrderFulfilmentBehaviour {
             assertThat(get("/customers/" + customerId).get("availableCredit").decimalValue()).isEqualByComparingTo("100.00");
         });
         UUID paymentId = UUID.fromString(get("/orders/" + orderId + "/details").at("/payment/data/paymentId").asText());
-        assertThat(AuthenticatedHttp.asAdmin(http).getForObject("/admin/events/" + paymentId, String.class))
+        assertThat(DevelopmentUserRestTemplate.asAdmin(http).getForObject("/admin/events/" + paymentId, String.class))
                 .contains("PaymentDeclinedEvent").doesNotContain("PaymentAuthorizedEvent");
         assertThat(awaitStatus(order(customerId, productId, 10), "CONFIRMED").get("total").decimalValue())
                 .isEqualByComparingTo("100.00");

@@ -2,6 +2,7 @@ package dev.orderflow.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.customer.CustomerRegisteredEvent;
+import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -31,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * (Axon's stock store offers its streams no availability callback: the first test fails on it, the others pass
  * only through its processors' fixed 500 ms polls.)
  */
-@Import({AuthenticatedHttp.class, SlowFallbacks.class})
+@Import({DevelopmentUserRestTemplate.class, SlowFallbacks.class})
 @SpringBootTest(classes = StandaloneApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = SlowFallbacks.FETCH_DELAY)
 class WakingEmbeddedEventStoreIT {

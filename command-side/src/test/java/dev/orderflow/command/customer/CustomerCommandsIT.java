@@ -2,8 +2,8 @@ package dev.orderflow.command.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
-import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
+import dev.orderflow.testfixtures.ServiceClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CustomerCommandsIT {
 
     @Autowired
-    HttpApi http;
+    ServiceClient http;
     @Autowired
     StoredEvents events;
 

@@ -6,8 +6,8 @@ import dev.orderflow.api.customer.ReserveCreditCommand;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.command.inventory.Product;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
-import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
+import dev.orderflow.testfixtures.ServiceClient;
 import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -32,7 +32,7 @@ class EventStoreOnPostgresIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    HttpApi http;
+    ServiceClient http;
     @Autowired
     StoredEvents events;
     @Autowired

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.api.inventory.ReserveStockCommand;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
-import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
+import dev.orderflow.testfixtures.ServiceClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +34,7 @@ class ConcurrentProductCommandsIT {
     private static final int INITIAL_STOCK = 20;
 
     @Autowired
-    HttpApi http;
+    ServiceClient http;
     @Autowired
     StoredEvents events;
     @Autowired

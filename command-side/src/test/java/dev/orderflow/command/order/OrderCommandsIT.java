@@ -10,9 +10,9 @@ import dev.orderflow.api.refusal.RefusalKind;
 import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
 import dev.orderflow.command.support.ExistingAggregates;
-import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
 import dev.orderflow.shared.failure.DomainErrors;
+import dev.orderflow.testfixtures.ServiceClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class OrderCommandsIT {
 
     @Autowired
-    HttpApi http;
+    ServiceClient http;
     @Autowired
     StoredEvents events;
     @Autowired

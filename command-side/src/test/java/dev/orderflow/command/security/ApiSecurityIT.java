@@ -2,10 +2,10 @@ package dev.orderflow.command.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
-import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
 import dev.orderflow.shared.security.DevelopmentCredentials;
 import dev.orderflow.shared.security.DevelopmentCredentials.Credential;
+import dev.orderflow.testfixtures.ServiceClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiSecurityIT {
 
     @Autowired
-    HttpApi http;
+    ServiceClient http;
     @Autowired
     StoredEvents events;
 
@@ -71,7 +71,7 @@ class ApiSecurityIT {
     @Test
     void theAdminApiRefusesAUserWith403() {
         UUID customerId = registeredCustomer();
-        HttpApi user = http.as(DevelopmentCredentials.USER);
+        ServiceClient user = http.as(DevelopmentCredentials.USER);
 
         ResponseEntity<JsonNode> processors = user.send(HttpMethod.GET, "/admin/processors", null, null);
         ResponseEntity<JsonNode> events = user.send(HttpMethod.GET, "/admin/events/" + customerId, null, null);
@@ -105,7 +105,7 @@ class ApiSecurityIT {
 
     @Test
     void healthIsOpenWithoutCredentials() {
-        HttpApi anonymous = http.anonymous();
+        ServiceClient anonymous = http.anonymous();
 
         assertThat(anonymous.get("/actuator/health").getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(anonymous.get("/actuator/health/readiness").getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -133,7 +133,7 @@ class ApiSecurityIT {
         assertThat(swaggerUi.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
-    private HttpApi admin() {
+    private ServiceClient admin() {
         return http.as(DevelopmentCredentials.ADMIN);
     }
 

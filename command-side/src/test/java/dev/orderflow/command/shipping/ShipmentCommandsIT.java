@@ -9,8 +9,8 @@ import dev.orderflow.api.shipping.CancelShipmentCommand;
 import dev.orderflow.api.shipping.ScheduleShipmentCommand;
 import dev.orderflow.command.support.CommandSideIntegrationTest;
 import dev.orderflow.command.support.ExistingAggregates;
-import dev.orderflow.command.support.HttpApi;
 import dev.orderflow.command.support.StoredEvents;
+import dev.orderflow.testfixtures.ServiceClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 class ShipmentCommandsIT {
 
     @Autowired
-    HttpApi http;
+    ServiceClient http;
     @Autowired
     StoredEvents events;
     @Autowired

@@ -1,5 +1,6 @@
 package dev.orderflow.command.support;
 
+import dev.orderflow.testfixtures.ServiceClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ class CommandSideTestSupport {
 
     @Bean
     @Lazy
-    HttpApi httpApi(Environment environment) {
-        return new HttpApi("http://localhost:" + environment.getProperty("local.server.port"));
+    ServiceClient httpApi(Environment environment) {
+        return ServiceClient.onLocalPort(environment.getProperty("local.server.port"));
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package dev.orderflow.standalone;
+package dev.orderflow.testfixtures;
 
 import dev.orderflow.shared.security.DevelopmentCredentials;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,12 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@link TestRestTemplate} the standalone's tests autowire: Spring Boot's, sending the development USER
- * credential; {@link #asAdmin} for {@code /admin/**}. Tests that run the standalone as a process send
- * {@link DevelopmentCredentials.Credential#basicAuthorization()} themselves.
+ * Import it into a {@code @SpringBootTest} with a web environment: the {@link TestRestTemplate} the test autowires
+ * is then Spring Boot's, sending the development USER credential; {@link #asAdmin} for {@code /admin/**} and the
+ * management endpoints, {@link #anonymous} for none.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class AuthenticatedHttp {
+public class DevelopmentUserRestTemplate {
 
     @Bean
     TestRestTemplate testRestTemplate(ObjectProvider<RestTemplateBuilder> builders, Environment environment) {
@@ -25,7 +25,15 @@ class AuthenticatedHttp {
         return http;
     }
 
-    static TestRestTemplate asAdmin(TestRestTemplate http) {
+    /** A client of the same service that sends the development ADMIN credential. */
+    public static TestRestTemplate asAdmin(TestRestTemplate http) {
         return http.withBasicAuth(DevelopmentCredentials.ADMIN.name(), DevelopmentCredentials.ADMIN.password());
+    }
+
+    /** A client of the same service that sends no credentials. */
+    public static TestRestTemplate anonymous(TestRestTemplate http) {
+        TestRestTemplate anonymous = new TestRestTemplate();
+        anonymous.setUriTemplateHandler(http.getRestTemplate().getUriTemplateHandler());
+        return anonymous;
     }
 }
