@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -17,15 +16,18 @@ import static org.mockito.Mockito.when;
 /**
  * A read model's rows in a map, behind its Spring Data repository, for the projections' unit tests: the few methods
  * a projection writes and reads with (find, exists, save, delete all). Anything else a test stubs itself.
+ *
+ * @param <T>  the row
+ * @param <ID> its id: a UUID, or a composite key with equals and hashCode
  */
-public final class RowsInAMap<T> {
+public final class RowsInAMap<T, ID> {
 
-    private final Map<UUID, T> rows = new LinkedHashMap<>();
+    private final Map<ID, T> rows = new LinkedHashMap<>();
 
-    public <R extends JpaRepository<T, UUID>> R behind(Class<R> repositoryType, Function<T, UUID> idOf) {
+    public <R extends JpaRepository<T, ID>> R behind(Class<R> repositoryType, Function<T, ID> idOf) {
         R repository = mock(repositoryType);
-        when(repository.existsById(any())).thenAnswer(call -> rows.containsKey(call.<UUID>getArgument(0)));
-        when(repository.findById(any())).thenAnswer(call -> Optional.ofNullable(rows.get(call.<UUID>getArgument(0))));
+        when(repository.existsById(any())).thenAnswer(call -> rows.containsKey(call.<ID>getArgument(0)));
+        when(repository.findById(any())).thenAnswer(call -> Optional.ofNullable(rows.get(call.<ID>getArgument(0))));
         when(repository.save(any())).thenAnswer(call -> {
             T row = call.getArgument(0);
             rows.put(idOf.apply(row), row);
