@@ -33,6 +33,10 @@ class CustomerOrderLine extends AssignedIdRow<CustomerOrderLine.Key> {
         this.amount = amount;
     }
 
+    UUID orderId() {
+        return orderId;
+    }
+
     BigDecimal amount() {
         return amount;
     }

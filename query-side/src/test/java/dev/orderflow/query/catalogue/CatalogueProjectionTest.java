@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CatalogueProjectionTest {
 
-    private final RowsInAMap<CatalogueProduct> rows = new RowsInAMap<>();
+    private final RowsInAMap<CatalogueProduct, UUID> rows = new RowsInAMap<>();
     private final CatalogueProductRepository repository = rows.behind(CatalogueProductRepository.class, CatalogueProduct::productId);
     private final CatalogueQueries queries = new CatalogueQueries(repository);
     private final CatalogueProjection projection = new CatalogueProjection(repository, queries,

@@ -30,7 +30,7 @@ class PaymentStatusProjectionTest {
     private static final Instant REQUESTED_AT = Instant.parse("2026-12-01T10:00:00Z");
     private static final Instant LATER = REQUESTED_AT.plusSeconds(5);
 
-    private final RowsInAMap<OrderPayment> rows = new RowsInAMap<>();
+    private final RowsInAMap<OrderPayment, UUID> rows = new RowsInAMap<>();
     private final OrderPaymentRepository repository = rows.behind(OrderPaymentRepository.class, OrderPayment::paymentId);
     private final PaymentStatusProjection projection = new PaymentStatusProjection(repository);
     private final PaymentQueries queries = new PaymentQueries(repository);

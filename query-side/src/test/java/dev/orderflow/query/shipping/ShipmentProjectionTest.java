@@ -26,7 +26,7 @@ class ShipmentProjectionTest {
     private static final Instant SCHEDULED_AT = Instant.parse("2026-12-01T10:00:00Z");
     private static final Instant LATER = SCHEDULED_AT.plusSeconds(60);
 
-    private final RowsInAMap<OrderShipment> rows = new RowsInAMap<>();
+    private final RowsInAMap<OrderShipment, UUID> rows = new RowsInAMap<>();
     private final OrderShipmentRepository repository = rows.behind(OrderShipmentRepository.class, OrderShipment::orderId);
     private final ShipmentQueries queries = new ShipmentQueries(repository);
     private final ShipmentProjection projection = new ShipmentProjection(repository, queries,
