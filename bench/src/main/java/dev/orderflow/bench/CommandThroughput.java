@@ -66,7 +66,7 @@ final class CommandThroughput {
         run.step(scenario + " warm-up", () -> {
             int warmup = options.warmup();
             if (warmup > 0) {
-                ClosedLoop.run("warm-up over HTTP", 8, warmup, i -> restock(api, products.get(i % products.size())));
+                TimedLoop.run("warm-up over HTTP", 8, warmup, i -> restock(api, products.get(i % products.size())));
                 api.gatewayRestock(products, warmup, 8);
                 api.gatewayCreate(warmup, 8, "Warm-up product ");
             }
@@ -181,8 +181,8 @@ final class CommandThroughput {
             CommandRun jdbcRun = new CommandRun(kind, CommandRun.Way.JDBC, clients, syncCommit);
             if (baseline != null) {
                 StoredEvent row = templates.get(kind);
-                ClosedLoop.Result jdbc = run.step(jdbcRun.stepName(scenario), () ->
-                        ClosedLoop.run(jdbcRun.figureName(), clients, options.commands(), kind == CommandRun.Kind.CREATE
+                TimedLoop.Result jdbc = run.step(jdbcRun.stepName(scenario), () ->
+                        TimedLoop.run(jdbcRun.figureName(), clients, options.commands(), kind == CommandRun.Kind.CREATE
                                 ? i -> baseline.appendFirst(row) : i -> baseline.append(i, row)));
                 check(jdbc.failures(), jdbc.firstFailure(), "JDBC baseline");
                 run.reference.put(jdbcRun.key(), jdbc.perSecond());
@@ -226,16 +226,16 @@ final class CommandThroughput {
     }
 
     private static Map<String, Object> overHttp(HttpApi api, CommandRun measured, List<UUID> products, int commands) {
-        ClosedLoop.Result http;
+        TimedLoop.Result http;
         if (measured.kind() == CommandRun.Kind.CREATE) {
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < commands; i++) {
                 bodies.add(productJson(UUID.randomUUID(), "Created product " + measured.key() + " " + (i + 1)));
             }
-            http = ClosedLoop.run(measured.figureName(), measured.clients(), commands,
+            http = TimedLoop.run(measured.figureName(), measured.clients(), commands,
                     i -> api.post("/products", bodies.get(i)));
         } else {
-            http = ClosedLoop.run(measured.figureName(), measured.clients(), commands,
+            http = TimedLoop.run(measured.figureName(), measured.clients(), commands,
                     i -> restock(api, products.get(i % products.size())));
         }
         check(http.failures(), http.firstFailure(), "HTTP run");
@@ -257,7 +257,7 @@ final class CommandThroughput {
         for (int i = 0; i < count; i++) {
             products.add(UUID.randomUUID());
         }
-        ClosedLoop.Result result = ClosedLoop.run("adding " + count + " products", 8, count,
+        TimedLoop.Result result = TimedLoop.run("adding " + count + " products", 8, count,
                 i -> api.post("/products", productJson(products.get(i), name + (i + 1))));
         check(result.failures(), result.firstFailure(), "adding products");
         return products;

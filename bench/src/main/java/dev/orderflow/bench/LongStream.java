@@ -27,8 +27,8 @@ final class LongStream {
         int window = run.options.streamWindow();
         HttpApi api = run.api();
         UUID product = CommandThroughput.addProducts(api, 1, "Long-stream product ").get(0);
-        ClosedLoop.Result result = run.step("2 long stream, " + commands + " commands", () ->
-                ClosedLoop.run(Format.count(commands) + " commands on one aggregate", 1, commands,
+        TimedLoop.Result result = run.step("2 long stream, " + commands + " commands", () ->
+                TimedLoop.run(Format.count(commands) + " commands on one aggregate", 1, commands,
                         i -> CommandThroughput.restock(api, product)));
         CommandThroughput.check(result.failures(), result.firstFailure(), "long stream");
         long[] latencies = result.latencyNanos();

@@ -75,11 +75,11 @@ final class SagaConvergence {
             products.add(UUID.randomUUID());
         }
         run.step("4 add customers and products" + onInstances, () -> {
-            ClosedLoop.Result added = ClosedLoop.run("adding customers", 8, customers.size(), i -> api.post("/customers",
+            TimedLoop.Result added = TimedLoop.run("adding customers", 8, customers.size(), i -> api.post("/customers",
                     "{\"customerId\":\"" + customers.get(i) + "\",\"name\":\"Saga customer " + (i + 1)
                             + "\",\"email\":\"saga-" + customers.get(i) + "@bench.example\",\"creditLimit\":100000000.00}"));
             CommandThroughput.check(added.failures(), added.firstFailure(), "adding customers");
-            added = ClosedLoop.run("adding products", 8, products.size(), i -> api.post("/products",
+            added = TimedLoop.run("adding products", 8, products.size(), i -> api.post("/products",
                     "{\"productId\":\"" + products.get(i) + "\",\"name\":\"Saga product " + (i + 1) + "\",\"price\":"
                             + (i + 1) + ".50,\"stock\":100000000}"));
             CommandThroughput.check(added.failures(), added.firstFailure(), "adding products");
@@ -103,7 +103,7 @@ final class SagaConvergence {
         Placed placed = placeAll(run, database, instances, orders, clients, customers, products,
                 "4 saga, " + orders + " orders, " + clients + " clients" + onInstances);
         Orders watch = placed.watch();
-        ClosedLoop.Result placing = placed.placing();
+        TimedLoop.Result placing = placed.placing();
         placed.check("placing orders");
         UUID[] orderIds = watch.orderIds;
         long[] answered = watch.answered;
@@ -133,12 +133,12 @@ final class SagaConvergence {
 
         // The baseline: the rows one confirmed order produced, appended again as one chain per order.
         List<StoredEvent> chain = chainOf(run, database, orderIds, status);
-        ClosedLoop.Result chains;
+        TimedLoop.Result chains;
         try (AppendBaseline baseline = new AppendBaseline(run.postgres.url(database), run.postgres.user(),
                 run.postgres.password(), "axon.domain_event_entry",
                 ((Number) run.facts.getOrDefault("connectionPoolSize", 20)).intValue(), List.of(UUID.randomUUID()))) {
             chains = run.step("4 JDBC chains, " + orders + " orders, " + clients + " clients" + onInstances, () ->
-                    ClosedLoop.run("JDBC baseline: " + chain.size() + " appends per order", clients, orders,
+                    TimedLoop.run("JDBC baseline: " + chain.size() + " appends per order", clients, orders,
                             i -> baseline.appendChain(chain)));
         }
         CommandThroughput.check(chains.failures(), chains.firstFailure(), "JDBC chain baseline");
@@ -266,7 +266,7 @@ final class SagaConvergence {
     }
 
     /** The orders of one closed loop and how placing them went. */
-    private record Placed(Orders watch, ClosedLoop.Result placing) {
+    private record Placed(Orders watch, TimedLoop.Result placing) {
 
         void check(String what) {
             if (watch.failure.get() != null) {
@@ -282,10 +282,10 @@ final class SagaConvergence {
         Orders watch = new Orders(count, instances);
         ExecutorService readers = Executors.newFixedThreadPool(4);
         Thread watcher = new Thread(() -> watch.watch(run, database, readers), "saga-watcher");
-        ClosedLoop.Result placing = run.step(stepName, () -> {
+        TimedLoop.Result placing = run.step(stepName, () -> {
             watcher.start();
             try {
-                return ClosedLoop.run("orders placed and CONFIRMED on GET", clients, count, i -> {
+                return TimedLoop.run("orders placed and CONFIRMED on GET", clients, count, i -> {
                     placeOrder(watch.placedOn(i), watch.orderIds[i], i, customers, products, watch);
                     watch.awaitSettled(i);
                 });
