@@ -9,6 +9,7 @@ import dev.orderflow.bench.report.Figure;
 import dev.orderflow.bench.report.Format;
 import dev.orderflow.bench.report.Latencies;
 import dev.orderflow.bench.system.SynchronousCommit;
+import org.HdrHistogram.Histogram;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -186,7 +187,7 @@ final class CommandThroughput {
                                 ? i -> baseline.appendFirst(row) : i -> baseline.append(i, row)));
                 check(jdbc.failures(), jdbc.firstFailure(), "JDBC baseline");
                 run.reference.put(jdbcRun.key(), jdbc.perSecond());
-                runs.put(jdbcRun.key(), summary(jdbc.perSecond(), jdbc.latencyNanos()));
+                runs.put(jdbcRun.key(), summary(jdbc.perSecond(), jdbc.latencies()));
             }
         }
         for (CommandRun.Way way : List.of(CommandRun.Way.GATEWAY, CommandRun.Way.HTTP)) {
@@ -221,8 +222,10 @@ final class CommandThroughput {
             progress.set(commands);
         }
         check(gateway.get("failures").asInt(), gateway.path("firstFailure").asText(null), "gateway run");
-        long[] latencies = longs(gateway.get("latencyNanos"));
-        return summary(latencies.length / (gateway.get("elapsedNanos").asLong() / 1e9), latencies);
+        // The agent sends every latency as it has no histogram library in the standalone; recorded here.
+        Histogram latencies = Latencies.histogram();
+        gateway.get("latencyNanos").forEach(nanos -> latencies.recordValue(nanos.asLong()));
+        return summary(latencies.getTotalCount() / (gateway.get("elapsedNanos").asLong() / 1e9), Latencies.of(latencies));
     }
 
     private static Map<String, Object> overHttp(HttpApi api, CommandRun measured, List<UUID> products, int commands) {
@@ -239,7 +242,7 @@ final class CommandThroughput {
                     i -> restock(api, products.get(i % products.size())));
         }
         check(http.failures(), http.firstFailure(), "HTTP run");
-        return summary(http.perSecond(), http.latencyNanos());
+        return summary(http.perSecond(), http.latencies());
     }
 
     /** "Orderflow's settings: 12.3× faster" for a defaults figure whose Orderflow counterpart was measured. */
@@ -287,18 +290,10 @@ final class CommandThroughput {
         }
     }
 
-    static long[] longs(JsonNode array) {
-        long[] values = new long[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asLong();
-        }
-        return values;
-    }
-
-    static Map<String, Object> summary(double perSecond, long[] latencyNanos) {
+    static Map<String, Object> summary(double perSecond, Latencies latencies) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("perSecond", perSecond);
-        summary.put("latency", Latencies.ofNanos(latencyNanos));
+        summary.put("latency", latencies);
         return summary;
     }
 }
