@@ -38,11 +38,11 @@ public final class BenchMain {
         try {
             options = BenchOptions.parse(args, System.getenv());
         } catch (BenchOptions.HelpRequested e) {
-            System.out.print(BenchOptions.USAGE);
+            System.out.print(BenchOptions.usage());
             return;
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.print(BenchOptions.USAGE);
+            System.err.print(BenchOptions.usage());
             System.exit(2);
             return;
         }

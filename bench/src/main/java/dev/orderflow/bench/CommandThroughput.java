@@ -9,6 +9,7 @@ import dev.orderflow.bench.report.Figure;
 import dev.orderflow.bench.report.Format;
 import dev.orderflow.bench.report.Latencies;
 import dev.orderflow.bench.system.SynchronousCommit;
+import org.HdrHistogram.Histogram;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class CommandThroughput {
         run.step(scenario + " warm-up", () -> {
             int warmup = options.warmup();
             if (warmup > 0) {
-                ClosedLoop.run("warm-up over HTTP", 8, warmup, i -> restock(api, products.get(i % products.size())));
+                TimedLoop.run("warm-up over HTTP", 8, warmup, i -> restock(api, products.get(i % products.size())));
                 api.gatewayRestock(products, warmup, 8);
                 api.gatewayCreate(warmup, 8, "Warm-up product ");
             }
@@ -181,12 +182,12 @@ final class CommandThroughput {
             CommandRun jdbcRun = new CommandRun(kind, CommandRun.Way.JDBC, clients, syncCommit);
             if (baseline != null) {
                 StoredEvent row = templates.get(kind);
-                ClosedLoop.Result jdbc = run.step(jdbcRun.stepName(scenario), () ->
-                        ClosedLoop.run(jdbcRun.figureName(), clients, options.commands(), kind == CommandRun.Kind.CREATE
+                TimedLoop.Result jdbc = run.step(jdbcRun.stepName(scenario), () ->
+                        TimedLoop.run(jdbcRun.figureName(), clients, options.commands(), kind == CommandRun.Kind.CREATE
                                 ? i -> baseline.appendFirst(row) : i -> baseline.append(i, row)));
                 check(jdbc.failures(), jdbc.firstFailure(), "JDBC baseline");
                 run.reference.put(jdbcRun.key(), jdbc.perSecond());
-                runs.put(jdbcRun.key(), summary(jdbc.perSecond(), jdbc.latencyNanos()));
+                runs.put(jdbcRun.key(), summary(jdbc.perSecond(), jdbc.latencies()));
             }
         }
         for (CommandRun.Way way : List.of(CommandRun.Way.GATEWAY, CommandRun.Way.HTTP)) {
@@ -221,25 +222,27 @@ final class CommandThroughput {
             progress.set(commands);
         }
         check(gateway.get("failures").asInt(), gateway.path("firstFailure").asText(null), "gateway run");
-        long[] latencies = longs(gateway.get("latencyNanos"));
-        return summary(latencies.length / (gateway.get("elapsedNanos").asLong() / 1e9), latencies);
+        // The agent sends every latency as it has no histogram library in the standalone; recorded here.
+        Histogram latencies = Latencies.histogram();
+        gateway.get("latencyNanos").forEach(nanos -> latencies.recordValue(nanos.asLong()));
+        return summary(latencies.getTotalCount() / (gateway.get("elapsedNanos").asLong() / 1e9), Latencies.of(latencies));
     }
 
     private static Map<String, Object> overHttp(HttpApi api, CommandRun measured, List<UUID> products, int commands) {
-        ClosedLoop.Result http;
+        TimedLoop.Result http;
         if (measured.kind() == CommandRun.Kind.CREATE) {
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < commands; i++) {
                 bodies.add(productJson(UUID.randomUUID(), "Created product " + measured.key() + " " + (i + 1)));
             }
-            http = ClosedLoop.run(measured.figureName(), measured.clients(), commands,
+            http = TimedLoop.run(measured.figureName(), measured.clients(), commands,
                     i -> api.post("/products", bodies.get(i)));
         } else {
-            http = ClosedLoop.run(measured.figureName(), measured.clients(), commands,
+            http = TimedLoop.run(measured.figureName(), measured.clients(), commands,
                     i -> restock(api, products.get(i % products.size())));
         }
         check(http.failures(), http.firstFailure(), "HTTP run");
-        return summary(http.perSecond(), http.latencyNanos());
+        return summary(http.perSecond(), http.latencies());
     }
 
     /** "Orderflow's settings: 12.3× faster" for a defaults figure whose Orderflow counterpart was measured. */
@@ -257,7 +260,7 @@ final class CommandThroughput {
         for (int i = 0; i < count; i++) {
             products.add(UUID.randomUUID());
         }
-        ClosedLoop.Result result = ClosedLoop.run("adding " + count + " products", 8, count,
+        TimedLoop.Result result = TimedLoop.run("adding " + count + " products", 8, count,
                 i -> api.post("/products", productJson(products.get(i), name + (i + 1))));
         check(result.failures(), result.firstFailure(), "adding products");
         return products;
@@ -287,18 +290,10 @@ final class CommandThroughput {
         }
     }
 
-    static long[] longs(JsonNode array) {
-        long[] values = new long[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asLong();
-        }
-        return values;
-    }
-
-    static Map<String, Object> summary(double perSecond, long[] latencyNanos) {
+    static Map<String, Object> summary(double perSecond, Latencies latencies) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("perSecond", perSecond);
-        summary.put("latency", Latencies.ofNanos(latencyNanos));
+        summary.put("latency", latencies);
         return summary;
     }
 }

@@ -27,11 +27,12 @@ final class LongStream {
         int window = run.options.streamWindow();
         HttpApi api = run.api();
         UUID product = CommandThroughput.addProducts(api, 1, "Long-stream product ").get(0);
-        ClosedLoop.Result result = run.step("2 long stream, " + commands + " commands", () ->
-                ClosedLoop.run(Format.count(commands) + " commands on one aggregate", 1, commands,
-                        i -> CommandThroughput.restock(api, product)));
+        // In order of the commands: the figure compares the first window with the last.
+        long[] latencies = new long[commands];
+        TimedLoop.Result result = run.step("2 long stream, " + commands + " commands", () ->
+                TimedLoop.run(Format.count(commands) + " commands on one aggregate", 1, commands,
+                        i -> CommandThroughput.restock(api, product), (index, nanos) -> latencies[index] = nanos));
         CommandThroughput.check(result.failures(), result.firstFailure(), "long stream");
-        long[] latencies = result.latencyNanos();
         double first = Latencies.meanMs(latencies, 0, window);
         double last = Latencies.meanMs(latencies, commands - window, commands);
         run.add(Figure.cost(2, "Last " + Format.count(window) + " of " + Format.count(commands)

@@ -8,6 +8,7 @@ import dev.orderflow.bench.report.Figure;
 import dev.orderflow.bench.report.Format;
 import dev.orderflow.bench.report.Latencies;
 import dev.orderflow.bench.system.StandaloneProcess;
+import org.HdrHistogram.Histogram;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,11 +76,11 @@ final class SagaConvergence {
             products.add(UUID.randomUUID());
         }
         run.step("4 add customers and products" + onInstances, () -> {
-            ClosedLoop.Result added = ClosedLoop.run("adding customers", 8, customers.size(), i -> api.post("/customers",
+            TimedLoop.Result added = TimedLoop.run("adding customers", 8, customers.size(), i -> api.post("/customers",
                     "{\"customerId\":\"" + customers.get(i) + "\",\"name\":\"Saga customer " + (i + 1)
                             + "\",\"email\":\"saga-" + customers.get(i) + "@bench.example\",\"creditLimit\":100000000.00}"));
             CommandThroughput.check(added.failures(), added.firstFailure(), "adding customers");
-            added = ClosedLoop.run("adding products", 8, products.size(), i -> api.post("/products",
+            added = TimedLoop.run("adding products", 8, products.size(), i -> api.post("/products",
                     "{\"productId\":\"" + products.get(i) + "\",\"name\":\"Saga product " + (i + 1) + "\",\"price\":"
                             + (i + 1) + ".50,\"stock\":100000000}"));
             CommandThroughput.check(added.failures(), added.firstFailure(), "adding products");
@@ -103,7 +104,7 @@ final class SagaConvergence {
         Placed placed = placeAll(run, database, instances, orders, clients, customers, products,
                 "4 saga, " + orders + " orders, " + clients + " clients" + onInstances);
         Orders watch = placed.watch();
-        ClosedLoop.Result placing = placed.placing();
+        TimedLoop.Result placing = placed.placing();
         placed.check("placing orders");
         UUID[] orderIds = watch.orderIds;
         long[] answered = watch.answered;
@@ -111,38 +112,37 @@ final class SagaConvergence {
         AtomicLongArray visible = watch.visible;
         String[] status = watch.status;
         AtomicLong firstPost = watch.firstPost;
-        List<Long> latencies = new ArrayList<>();
+        Histogram latencies = Latencies.histogram();
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         long lastVisible = 0;
         for (int i = 0; i < orders; i++) {
             String outcome = status[i] == null ? "NOT SETTLED" : status[i];
             outcomes.merge(outcome, 1, Integer::sum);
             if ("CONFIRMED".equals(status[i])) {
-                latencies.add(visible.get(i) - answered[i]);
+                latencies.recordValue(visible.get(i) - answered[i]);
                 lastVisible = Math.max(lastVisible, visible.get(i));
             } else {
                 notConfirmed.add(i);
             }
         }
-        if (latencies.isEmpty()) {
+        if (latencies.getTotalCount() == 0) {
             throw new IllegalStateException("no order was confirmed: " + outcomes);
         }
-        long[] latencyNanos = latencies.stream().mapToLong(Long::longValue).toArray();
-        Latencies saga = Latencies.ofNanos(latencyNanos);
-        double ordersPerSecond = latencies.size() / ((lastVisible - firstPost.get()) / 1e9);
+        Latencies saga = Latencies.of(latencies);
+        double ordersPerSecond = latencies.getTotalCount() / ((lastVisible - firstPost.get()) / 1e9);
 
         // The baseline: the rows one confirmed order produced, appended again as one chain per order.
         List<StoredEvent> chain = chainOf(run, database, orderIds, status);
-        ClosedLoop.Result chains;
+        TimedLoop.Result chains;
         try (AppendBaseline baseline = new AppendBaseline(run.postgres.url(database), run.postgres.user(),
                 run.postgres.password(), "axon.domain_event_entry",
                 ((Number) run.facts.getOrDefault("connectionPoolSize", 20)).intValue(), List.of(UUID.randomUUID()))) {
             chains = run.step("4 JDBC chains, " + orders + " orders, " + clients + " clients" + onInstances, () ->
-                    ClosedLoop.run("JDBC baseline: " + chain.size() + " appends per order", clients, orders,
+                    TimedLoop.run("JDBC baseline: " + chain.size() + " appends per order", clients, orders,
                             i -> baseline.appendChain(chain)));
         }
         CommandThroughput.check(chains.failures(), chains.firstFailure(), "JDBC chain baseline");
-        Latencies base = Latencies.ofNanos(chains.latencyNanos());
+        Latencies base = chains.latencies();
         String chainName = "JDBC: the " + chain.size() + " appends of an order in sequence";
         run.add(Figure.throughput(4, "Orders confirmed per second, " + clients + " clients" + onInstances, ordersPerSecond, "orders/s",
                 "JDBC: " + chain.size() + " appends per order, " + clients + " clients", chains.perSecond())
@@ -246,8 +246,18 @@ final class SagaConvergence {
             .filter(entry -> entry.getValue().size() * 2 >= orderIds.length / 2)
             .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(key -> Integer.parseInt(key.substring(0, key.indexOf('.'))))))
             .forEach(entry -> medians.put(entry.getKey().substring(entry.getKey().indexOf(' ') + 1),
-                    (double) Latencies.percentile(entry.getValue().stream().mapToLong(Long::longValue).sorted().toArray(), 50)));
+                    (double) median(entry.getValue())));
         return medians;
+    }
+
+    /**
+     * The nearest-rank median, exact. Not a histogram, which holds no negative values: a gap between two stored
+     * event times can be negative, as an event is stamped before it is stored and two of one order may be stored
+     * in the other order than stamped.
+     */
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get((sorted.size() + 1) / 2 - 1);
     }
 
     private static void placeOrder(HttpApi api, UUID orderId, int i, List<UUID> customers, List<UUID> products,
@@ -266,7 +276,7 @@ final class SagaConvergence {
     }
 
     /** The orders of one closed loop and how placing them went. */
-    private record Placed(Orders watch, ClosedLoop.Result placing) {
+    private record Placed(Orders watch, TimedLoop.Result placing) {
 
         void check(String what) {
             if (watch.failure.get() != null) {
@@ -282,10 +292,10 @@ final class SagaConvergence {
         Orders watch = new Orders(count, instances);
         ExecutorService readers = Executors.newFixedThreadPool(4);
         Thread watcher = new Thread(() -> watch.watch(run, database, readers), "saga-watcher");
-        ClosedLoop.Result placing = run.step(stepName, () -> {
+        TimedLoop.Result placing = run.step(stepName, () -> {
             watcher.start();
             try {
-                return ClosedLoop.run("orders placed and CONFIRMED on GET", clients, count, i -> {
+                return TimedLoop.run("orders placed and CONFIRMED on GET", clients, count, i -> {
                     placeOrder(watch.placedOn(i), watch.orderIds[i], i, customers, products, watch);
                     watch.awaitSettled(i);
                 });

@@ -2,6 +2,8 @@ package dev.orderflow.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SagaConvergenceTest {
@@ -23,5 +25,13 @@ class SagaConvergenceTest {
             assertThat(SagaConvergence.readFromInstance(order, 3)).isNotEqualTo(on).isBetween(0, 2);
         }
         assertThat(placed).containsExactly(3, 3, 3);
+    }
+
+    @Test
+    void theMedianGapIsTheNearestRankOneAndMayBeNegative() {
+        assertThat(SagaConvergence.median(List.of(30L, 10L, 20L))).isEqualTo(20);
+        assertThat(SagaConvergence.median(List.of(4L, 1L, 3L, 2L))).isEqualTo(2);
+        assertThat(SagaConvergence.median(List.of(-3L, 5L, -1L))).isEqualTo(-1);
+        assertThat(SagaConvergence.median(List.of(7L))).isEqualTo(7);
     }
 }

@@ -4,6 +4,7 @@ import dev.orderflow.api.inventory.AddProductCommand;
 import dev.orderflow.api.inventory.RestockProductCommand;
 import dev.orderflow.api.shared.Money;
 import dev.orderflow.api.shared.Quantity;
+import dev.orderflow.bench.loop.ClosedLoop;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,9 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.IntConsumer;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The benchmark's endpoints inside the standalone process (see {@link BenchAgentAutoConfiguration}). */
 @RestController
@@ -93,42 +91,14 @@ class BenchAgentController {
                 commands.sendAndWait(new AddProductCommand(ids.get(i), run.namePrefix() + (i + 1), PRICE, 0)));
     }
 
-    private static GatewayResult drive(int total, int clients, IntConsumer command) {
+    private static GatewayResult drive(int total, int clients, ClosedLoop.Operation command) {
         if (total < 1 || clients < 1) {
             throw new IllegalArgumentException("needs at least one command and one client");
         }
         long[] latencies = new long[total];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        Runnable client = () -> {
-            for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                long start = System.nanoTime();
-                try {
-                    command.accept(i);
-                } catch (RuntimeException e) {
-                    failures.incrementAndGet();
-                    firstFailure.compareAndSet(null, e.toString());
-                }
-                latencies[i] = System.nanoTime() - start;
-            }
-        };
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(client, "bench-gateway-" + c);
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the gateway run was going", e);
-            }
-        }
-        return new GatewayResult(System.nanoTime() - start, latencies, failures.get(), firstFailure.get());
+        ClosedLoop.Result loop = ClosedLoop.run("bench-gateway", clients, total, command,
+                (index, nanos) -> latencies[index] = nanos);
+        return new GatewayResult(loop.elapsedNanos(), latencies, loop.failures(), loop.firstFailure());
     }
 
     /**

@@ -46,12 +46,12 @@ public final class CpuMeter {
             Proc.threadCpuSeconds(pids.get(i)).forEach((group, seconds) -> threads.put(instance + group, seconds));
         }
         return new Mark(System.nanoTime(), pids, cpuSeconds(pids), threads,
-                postmasterPid == 0 ? Double.NaN : Proc.treeCpuSeconds(postmasterPid), Proc.cpuSeconds(benchPid, false),
+                postmasterPid == 0 ? Double.NaN : Proc.treeCpuSeconds(postmasterPid), Proc.cpuSeconds(benchPid),
                 Proc.machineBusySeconds());
     }
 
     private static double cpuSeconds(List<Long> pids) {
-        return pids.stream().mapToDouble(pid -> Proc.cpuSeconds(pid, false)).sum();
+        return pids.stream().mapToDouble(pid -> Proc.cpuSeconds(pid)).sum();
     }
 
     /** CPU counters at one moment; the standalone's summed over its instances' pids. */

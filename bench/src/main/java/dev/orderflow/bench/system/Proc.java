@@ -1,27 +1,58 @@
 package dev.orderflow.bench.system;
 
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OSThread;
+import oshi.software.os.OperatingSystem;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
+import java.util.TreeMap;
 
-/** What Linux tells about a process in {@code /proc}: memory from {@code status}, CPU time from {@code stat}. */
+/**
+ * What the operating system tells about a process, through OSHI: CPU time, resident memory, threads, parent and
+ * children. The few figures OSHI does not give are read from {@code /proc} (see each).
+ */
 public final class Proc {
 
     /** Clock ticks per second of {@code /proc/<pid>/stat} times: 100 on every Linux the bench knows of. */
     static final double TICKS_PER_SECOND = 100.0;
+    private static final double MILLIS_PER_SECOND = 1000.0;
     private static final Path PROC = Path.of("/proc");
+    private static final SystemInfo SYSTEM = new SystemInfo();
+    private static final OperatingSystem OS = SYSTEM.getOperatingSystem();
+    private static final CentralProcessor CPU = SYSTEM.getHardware().getProcessor();
 
     private Proc() {
     }
 
-    /** A {@code kB} field of {@code /proc/<pid>/status} (VmRSS, VmHWM, ...), if the process still exists. */
+    private static Optional<OSProcess> process(long pid) {
+        return pid < 1 || pid > Integer.MAX_VALUE ? Optional.empty() : Optional.ofNullable(OS.getProcess((int) pid));
+    }
+
+    private static List<OSProcess> childrenOf(long pid) {
+        return pid < 1 || pid > Integer.MAX_VALUE ? List.of() : OS.getChildProcesses((int) pid, null, null, 0);
+    }
+
+    /** The resident set (VmRSS) of a process in kB, if it still exists. */
+    public static OptionalLong rssKb(long pid) {
+        return process(pid).map(process -> OptionalLong.of(process.getResidentSetSize() / 1024)).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * A {@code kB} figure of a process (VmRSS, VmHWM, ...), if the process still exists: VmRSS from OSHI, the
+     * others from {@code /proc/<pid>/status}, as OSHI has no peak RSS (VmHWM) nor its parts (RssAnon, ...).
+     */
     public static OptionalLong statusKb(long pid, String field) {
+        if (field.equals("VmRSS")) {
+            return rssKb(pid);
+        }
         try {
             return statusField(Files.readString(PROC.resolve(pid + "/status")), field);
         } catch (IOException e) {
@@ -40,74 +71,64 @@ public final class Proc {
         return OptionalLong.empty();
     }
 
-    /** The {@code /proc/<pid>/stat} fields after the command name: index 0 is field 3 (state). */
-    static String[] statFields(String stat) {
+    public static OptionalLong parentOf(long pid) {
+        return process(pid).map(process -> OptionalLong.of(process.getParentProcessID())).orElse(OptionalLong.empty());
+    }
+
+    /** The process's command name (as Linux keeps it, 15 characters), or "" if it is gone. */
+    public static String commandOf(long pid) {
+        return process(pid).map(OSProcess::getName).orElse("");
+    }
+
+    /** CPU seconds the whole machine spent busy so far (all cores, everything but idle and I/O wait). */
+    public static double machineBusySeconds() {
+        long[] ticks = CPU.getSystemCpuLoadTicks();
+        long busyMillis = 0;
+        for (CentralProcessor.TickType type : CentralProcessor.TickType.values()) {
+            if (type != CentralProcessor.TickType.IDLE && type != CentralProcessor.TickType.IOWAIT) {
+                busyMillis += ticks[type.getIndex()];
+            }
+        }
+        return busyMillis / MILLIS_PER_SECOND;
+    }
+
+    /** CPU seconds a process used so far (all its threads, user and system), or 0 if it is gone. */
+    public static double cpuSeconds(long pid) {
+        return process(pid).map(process -> (process.getUserTime() + process.getKernelTime()) / MILLIS_PER_SECOND).orElse(0.0);
+    }
+
+    /**
+     * CPU seconds of a process and of every live child of it, plus the children that ended (waited for): the
+     * Postgres server, whose backends come and go.
+     */
+    public static double treeCpuSeconds(long pid) {
+        double total = cpuSeconds(pid) + endedChildrenCpuSeconds(pid);
+        for (OSProcess child : childrenOf(pid)) {
+            total += (child.getUserTime() + child.getKernelTime()) / MILLIS_PER_SECOND;
+        }
+        return total;
+    }
+
+    /**
+     * CPU seconds of the children a process waited for (cutime + cstime), or 0 if it is gone; from
+     * {@code /proc/<pid>/stat}, as OSHI does not give them.
+     */
+    static double endedChildrenCpuSeconds(long pid) {
+        try {
+            return endedChildrenCpuSeconds(Files.readString(PROC.resolve(pid + "/stat")));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static double endedChildrenCpuSeconds(String stat) {
         int close = stat.lastIndexOf(')');
         if (close < 0) {
             throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + stat);
         }
-        return stat.substring(close + 2).trim().split("\\s+");
-    }
-
-    /** CPU seconds of a stat line: utime + stime, plus the children it waited for when {@code withChildren}. */
-    static double cpuSeconds(String stat, boolean withChildren) {
-        String[] fields = statFields(stat);
-        // Fields 14..17 (1-based): utime, stime, cutime, cstime.
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        if (withChildren) {
-            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-        }
-        return ticks / TICKS_PER_SECOND;
-    }
-
-    static long parentPid(String stat) {
-        return Long.parseLong(statFields(stat)[1]);
-    }
-
-    static String command(String stat) {
-        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    }
-
-    public static OptionalLong parentOf(long pid) {
-        return stat(pid).map(stat -> OptionalLong.of(parentPid(stat))).orElse(OptionalLong.empty());
-    }
-
-    public static String commandOf(long pid) {
-        return stat(pid).map(Proc::command).orElse("");
-    }
-
-    /** CPU seconds the whole machine spent busy so far (all cores, everything but idle and I/O wait), from {@code /proc/stat}. */
-    public static double machineBusySeconds() {
-        try {
-            return machineBusySeconds(Files.readAllLines(PROC.resolve("stat")).get(0));
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
-    static double machineBusySeconds(String cpuLine) {
-        String[] fields = cpuLine.trim().split("\\s+");
-        long busy = 0;
-        for (int i = 1; i < fields.length && i <= 8; i++) {
-            if (i != 4 && i != 5) {
-                busy += Long.parseLong(fields[i]);
-            }
-        }
-        return busy / TICKS_PER_SECOND;
-    }
-
-    /** CPU seconds a process used so far (all its threads), or 0 if it is gone. */
-    public static double cpuSeconds(long pid, boolean withChildren) {
-        return stat(pid).map(stat -> cpuSeconds(stat, withChildren)).orElse(0.0);
-    }
-
-    /** CPU seconds of a process and of every live child of it, plus the children that ended (waited for). */
-    public static double treeCpuSeconds(long pid) {
-        double total = cpuSeconds(pid, true);
-        for (long child : children(pid)) {
-            total += cpuSeconds(child, false);
-        }
-        return total;
+        // The fields after the command name, from field 3 (state); cutime and cstime are fields 16 and 17.
+        String[] fields = stat.substring(close + 2).trim().split("\\s+");
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
     }
 
     /**
@@ -116,47 +137,16 @@ public final class Proc {
      */
     public static Map<String, Double> threadCpuSeconds(long pid) {
         Map<String, Double> threads = new TreeMap<>();
-        try (Stream<Path> tasks = Files.list(PROC.resolve(pid + "/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    threads.merge(threadGroup(command(stat)), cpuSeconds(stat, false), Double::sum);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
+        process(pid).ifPresent(process -> {
+            for (OSThread thread : process.getThreadDetails()) {
+                threads.merge(threadGroup(thread.getName()),
+                        (thread.getUserTime() + thread.getKernelTime()) / MILLIS_PER_SECOND, Double::sum);
             }
-        } catch (IOException e) {
-            return threads;
-        }
+        });
         return threads;
     }
 
     static String threadGroup(String threadName) {
         return threadName.replaceAll("(?<![A-Za-z])\\d+", "#");
-    }
-
-    static List<Long> children(long pid) {
-        List<Long> children = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(PROC)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                long candidate = Long.parseLong(name);
-                stat(candidate).filter(stat -> parentPid(stat) == pid).ifPresent(stat -> children.add(candidate));
-            }
-        } catch (IOException e) {
-            return children;
-        }
-        return children;
-    }
-
-    private static java.util.Optional<String> stat(long pid) {
-        try {
-            return java.util.Optional.of(Files.readString(PROC.resolve(pid + "/stat")));
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
     }
 }
