@@ -5,7 +5,7 @@ import dev.orderflow.bench.report.Figure;
 import dev.orderflow.bench.report.Format;
 import dev.orderflow.bench.report.ResultTable;
 import dev.orderflow.bench.system.Postgres;
-import dev.orderflow.bench.system.StandaloneProcess;
+import dev.orderflow.bench.system.MeasuredStandalone;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,7 +208,7 @@ public final class BenchMain {
         private final String name;
         private final String database;
         private final List<String> properties;
-        private final List<StandaloneProcess> processes = new ArrayList<>();
+        private final List<MeasuredStandalone> processes = new ArrayList<>();
         /** Native memory (jcmd's summary, committed KiB by category) of each process when ready and at its end. */
         private final Map<String, Map<String, Long>> readyMemory = new LinkedHashMap<>();
         private final Map<String, Map<String, Long>> endMemory = new LinkedHashMap<>();
@@ -224,7 +224,7 @@ public final class BenchMain {
         void start() {
             boolean first = processes.isEmpty();
             String life = first ? name : name + "-" + (processes.size() + 1);
-            StandaloneProcess standalone = BenchMain.start(run, life, database,
+            MeasuredStandalone standalone = BenchMain.start(run, life, database,
                     first ? properties : laterLifeProperties(properties), true);
             processes.add(standalone);
             if (run.options.nativeMemory()) {
@@ -245,7 +245,7 @@ public final class BenchMain {
          * the same properties; JFR records the first only. The others stop when the body ends, however it ends.
          */
         void withInstances(int count, ThrowingRunnable body) throws Exception {
-            List<StandaloneProcess> others = new ArrayList<>();
+            List<MeasuredStandalone> others = new ArrayList<>();
             try {
                 for (int instance = 2; instance <= count; instance++) {
                     others.add(BenchMain.start(run, name + "-instance-" + instance, database,
@@ -255,13 +255,13 @@ public final class BenchMain {
                 body.run();
             } finally {
                 run.alongside(List.of());
-                others.forEach(StandaloneProcess::close);
+                others.forEach(MeasuredStandalone::close);
             }
         }
 
         void stop() {
             if (!processes.isEmpty()) {
-                StandaloneProcess last = processes.get(processes.size() - 1);
+                MeasuredStandalone last = processes.get(processes.size() - 1);
                 if (run.options.nativeMemory() && !last.closed() && !endMemory.containsKey(last.name())) {
                     endMemory.put(last.name(), nativeMemory(run, last, "end"));
                 }
@@ -272,14 +272,14 @@ public final class BenchMain {
 
         /** Scenario 6: the peak resident memory over every life, against the memory when first ready, and the limit. */
         void record(Map<String, Object> memory) {
-            double peak = processes.stream().mapToLong(StandaloneProcess::peakRssKb).max().orElse(0) / 1024.0;
+            double peak = processes.stream().mapToLong(MeasuredStandalone::peakRssKb).max().orElse(0) / 1024.0;
             double ready = processes.get(0).readyRssKb() / 1024.0;
             String label = setup.label + (processes.size() > 1 ? " (" + processes.size() + " processes)" : "");
             run.add(Figure.cost(6, "Peak RSS of the standalone, " + label, peak, "MiB",
                     "RSS when ready, before any load (-Xmx" + run.options.heap() + ")", ready)
                     .withNote(peakRssNote(peak)));
             List<Map<String, Object>> lives = new ArrayList<>();
-            for (StandaloneProcess process : processes) {
+            for (MeasuredStandalone process : processes) {
                 Map<String, Object> facts = new LinkedHashMap<>();
                 facts.put("name", process.name());
                 facts.put("peakRssMiB", process.peakRssKb() / 1024.0);
@@ -334,14 +334,14 @@ public final class BenchMain {
     }
 
     /** Writes jcmd's native memory summary of {@code process} beside its log; answers its committed KiB by category. */
-    private static Map<String, Long> nativeMemory(BenchRun run, StandaloneProcess process, String when) {
+    private static Map<String, Long> nativeMemory(BenchRun run, MeasuredStandalone process, String when) {
         String summary = process.nativeMemorySummary();
         try {
             Files.writeString(run.options.out().resolve("nmt-" + process.name() + "-" + when + ".txt"), summary);
         } catch (java.io.IOException e) {
             System.err.println("bench: could not write the native memory summary: " + e);
         }
-        return StandaloneProcess.committedKb(summary);
+        return MeasuredStandalone.committedKb(summary);
     }
 
     static final String DDL_AUTO = "spring.jpa.hibernate.ddl-auto";
@@ -364,12 +364,12 @@ public final class BenchMain {
         void run() throws Exception;
     }
 
-    private static StandaloneProcess start(BenchRun run, String name, String database, List<String> properties,
+    private static MeasuredStandalone start(BenchRun run, String name, String database, List<String> properties,
                                            boolean observed) {
         BenchOptions options = run.options;
         // JFR and native memory tracking watch the standalone of a setup, not the extra instances beside it.
         Path jfr = observed && options.profile() ? options.out().resolve("standalone-" + name + ".jfr") : null;
-        StandaloneProcess standalone = StandaloneProcess.start(name, options.standaloneJar(), options.agentJar(),
+        MeasuredStandalone standalone = MeasuredStandalone.start(name, options.standaloneJar(), options.agentJar(),
                 options.heap(), run.postgres.url(database), run.postgres.user(), run.postgres.password(), properties,
                 options.out().resolve("standalone-" + name + ".log"), jfr, options.nativeMemory() && observed);
         try (Progress progress = Progress.start("starting the standalone (" + name + ")", 0, "")) {

@@ -3,7 +3,7 @@ package dev.orderflow.bench;
 import dev.orderflow.bench.report.Figure;
 import dev.orderflow.bench.system.CpuMeter;
 import dev.orderflow.bench.system.Postgres;
-import dev.orderflow.bench.system.StandaloneProcess;
+import dev.orderflow.bench.system.MeasuredStandalone;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,21 +47,21 @@ final class BenchRun {
     /** Figures of the Orderflow run that the Axon-defaults run is set against, by key. */
     final Map<String, Double> reference = new LinkedHashMap<>();
     private final CpuMeter cpu;
-    private StandaloneProcess standalone;
+    private MeasuredStandalone standalone;
     private Setup setup;
     private HttpApi api;
     /** Instances started beside the standalone (scenario 4 with {@code --instances}), on its database. */
-    private List<StandaloneProcess> others = List.of();
+    private List<MeasuredStandalone> others = List.of();
     private List<HttpApi> otherApis = List.of();
 
     BenchRun(BenchOptions options, Postgres postgres) {
         this.options = options;
         this.postgres = postgres;
         this.postmasterPid = postgres.localPostmasterPid();
-        this.cpu = new CpuMeter(() -> instances().stream().map(StandaloneProcess::pid).toList(), postmasterPid);
+        this.cpu = new CpuMeter(() -> instances().stream().map(MeasuredStandalone::pid).toList(), postmasterPid);
     }
 
-    void use(StandaloneProcess standalone, Setup setup) {
+    void use(MeasuredStandalone standalone, Setup setup) {
         this.standalone = standalone;
         this.setup = setup;
         this.api = standalone == null ? null : new HttpApi(standalone.baseUri());
@@ -69,14 +69,14 @@ final class BenchRun {
     }
 
     /** The instances running beside the standalone from now on (none to end that); the CPU meter counts them too. */
-    void alongside(List<StandaloneProcess> others) {
+    void alongside(List<MeasuredStandalone> others) {
         this.others = List.copyOf(others);
         this.otherApis = others.stream().map(other -> new HttpApi(other.baseUri())).toList();
     }
 
     /** Every instance running: the standalone first, then those beside it. */
-    List<StandaloneProcess> instances() {
-        List<StandaloneProcess> all = new ArrayList<>();
+    List<MeasuredStandalone> instances() {
+        List<MeasuredStandalone> all = new ArrayList<>();
         if (standalone != null) {
             all.add(standalone);
             all.addAll(others);
@@ -94,7 +94,7 @@ final class BenchRun {
         return all;
     }
 
-    StandaloneProcess standalone() {
+    MeasuredStandalone standalone() {
         return standalone;
     }
 

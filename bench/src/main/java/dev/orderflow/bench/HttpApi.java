@@ -2,28 +2,28 @@ package dev.orderflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.shared.security.DevelopmentCredentials;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The standalone's HTTP API as the bench uses it: the REST commands and queries, the admin API, the bench agent.
- * It signs in with the development credentials the standalone it starts keeps (see {@code StandaloneProcess}):
+ * The standalone's HTTP API as the bench uses it (on the JDK's client, the lightest there is, since its cost is part
+ * of every figure): the REST commands and queries, the admin API, the bench agent.
+ * It signs in with the development credentials the standalone it starts keeps (see {@code MeasuredStandalone}):
  * the USER for commands and queries, the admin for {@code /admin/**} and the agent's {@code /bench/**}.
  */
 final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String USER = basic("orderflow", "orderflow");
-    private static final String ADMIN = basic("admin", "admin");
+    private static final String USER = DevelopmentCredentials.USER.basicAuthorization();
+    private static final String ADMIN = DevelopmentCredentials.ADMIN.basicAuthorization();
 
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder()
@@ -113,10 +113,6 @@ final class HttpApi {
                     + ": " + response.body(), response.statusCode());
         }
         return response.body();
-    }
-
-    private static String basic(String name, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode parse(String body) {

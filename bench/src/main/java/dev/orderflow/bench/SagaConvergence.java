@@ -7,7 +7,7 @@ import dev.orderflow.bench.events.StoredEvent;
 import dev.orderflow.bench.report.Figure;
 import dev.orderflow.bench.report.Format;
 import dev.orderflow.bench.report.Latencies;
-import dev.orderflow.bench.system.StandaloneProcess;
+import dev.orderflow.bench.system.MeasuredStandalone;
 import org.HdrHistogram.Histogram;
 
 import java.sql.Connection;
@@ -185,7 +185,7 @@ final class SagaConvergence {
      * Which instance ran which processors' segments: the instances share the work by segment claims, so this
      * tells where the saga and the projections ran while the POSTs and GETs went round robin.
      */
-    private static Map<String, Map<String, String>> claimedSegments(List<StandaloneProcess> processes,
+    private static Map<String, Map<String, String>> claimedSegments(List<MeasuredStandalone> processes,
                                                                     List<HttpApi> apis) {
         Map<String, Map<String, String>> claimed = new LinkedHashMap<>();
         for (int i = 0; i < apis.size(); i++) {

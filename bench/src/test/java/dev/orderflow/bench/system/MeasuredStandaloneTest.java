@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-class StandaloneProcessTest {
+class MeasuredStandaloneTest {
 
     /** The start of what jcmd's VM.native_memory summary prints on Java 17. */
     private static final String SUMMARY = """
@@ -36,13 +36,13 @@ class StandaloneProcessTest {
 
     @Test
     void theNativeMemorySummaryIsReadAsCommittedKibibytesByCategoryWithTheTotalFirst() {
-        assertThat(StandaloneProcess.committedKb(SUMMARY)).containsExactly(
+        assertThat(MeasuredStandalone.committedKb(SUMMARY)).containsExactly(
                 entry("Total", 484_726L), entry("Java Heap", 397_312L), entry("Class", 1_361L),
                 entry("Thread", 890L), entry("Code", 7_728L));
     }
 
     @Test
     void whatJcmdAnswersWithoutTrackingGivesNoCategories() {
-        assertThat(StandaloneProcess.committedKb("9031:\nNative memory tracking is not enabled\n")).isEmpty();
+        assertThat(MeasuredStandalone.committedKb("9031:\nNative memory tracking is not enabled\n")).isEmpty();
     }
 }
