@@ -1,10 +1,13 @@
 package dev.orderflow.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.api.inventory.ProductRestockedEvent;
 import dev.orderflow.api.order.OrderConfirmedEvent;
+import dev.orderflow.api.shared.Quantity;
 import dev.orderflow.testfixtures.DevelopmentUserRestTemplate;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +55,7 @@ class ProcessorAdminIT {
             assertThat(processor.get("mode").asText()).isEqualTo("POOLED_STREAMING");
             assertThat(processor.get("running").asBoolean()).isTrue();
             assertThat(processor.get("replaying").asBoolean()).isFalse();
+            assertThat(processor.get("replayable").asBoolean()).as("a projection can be built again").isTrue();
             assertThat(processor.get("position").asLong()).isEqualTo(processor.get("head").asLong());
             assertThat(processor.get("segments")).hasSize(processor.get("segmentCount").asInt());
         }
@@ -108,6 +112,93 @@ class ProcessorAdminIT {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getBody().get("kind").asText()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void theNewestEventsComeFirstWithTheirAggregateAndGlobalPosition() {
+        UUID product = events.product("Newest product", "1.00", 1);
+        events.customer("Newest customer");
+
+        JsonNode newest = admin().getForEntity("/admin/events?limit=2", JsonNode.class).getBody();
+        JsonNode products = admin().getForEntity("/admin/events?type=productadded&limit=1", JsonNode.class).getBody();
+
+        assertThat(newest).hasSize(2);
+        assertThat(newest.get(0).get("type").asText()).isEqualTo("CustomerRegisteredEvent");
+        assertThat(newest.get(0).get("position").asLong()).isGreaterThan(newest.get(1).get("position").asLong());
+        assertThat(products).hasSize(1);
+        assertThat(products.get(0).get("type").asText()).isEqualTo("ProductAddedEvent");
+        assertThat(products.get(0).get("aggregateId").asText()).isEqualTo(product.toString());
+    }
+
+    @Test
+    void theEventsOfOneBusinessTransactionAreFoundByTheirTraceIdOldestFirst() {
+        String traceId = UUID.randomUUID().toString();
+        MetaData transaction = MetaData.with("traceId", traceId).and("correlationId", UUID.randomUUID().toString());
+        UUID product = events.product("Correlated product", "1.00", 5);
+        UUID order = UUID.randomUUID();
+        events.publish(transaction, "Order", order, new OrderConfirmedEvent(order));
+        events.product("Unrelated product", "1.00", 1);
+        events.publish(transaction, "Product", product, new ProductRestockedEvent(product, Quantity.of(2)));
+
+        JsonNode transactionEvents = admin().getForEntity("/admin/events?traceId=" + traceId, JsonNode.class).getBody();
+
+        assertThat(transactionEvents.findValuesAsText("type")).containsExactly("OrderConfirmedEvent", "ProductRestockedEvent");
+        assertThat(transactionEvents.get(0).at("/metaData/traceId").asText()).isEqualTo(traceId);
+    }
+
+    @Test
+    void aLimitOutOfRangeIsRefusedWithTheField() {
+        ResponseEntity<JsonNode> answer = admin().getForEntity("/admin/events?limit=0", JsonNode.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getBody().toString()).contains("limit");
+    }
+
+    @Test
+    void splittingAndMergingASegmentIsDoneAndAuditedWithWhoDidIt() {
+        ResponseEntity<JsonNode> split = admin().postForEntity("/admin/processors/catalogue/segments/0/split", null, JsonNode.class);
+
+        assertThat(split.getStatusCode()).as("%s", split.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(split.getBody().get("segmentCount").asInt()).isEqualTo(3);
+
+        ResponseEntity<JsonNode> merged = await().atMost(Duration.ofSeconds(30)).until(
+                () -> admin().postForEntity("/admin/processors/catalogue/segments/0/merge", null, JsonNode.class),
+                answer -> answer.getStatusCode() == HttpStatus.OK);
+        assertThat(merged.getBody().get("segmentCount").asInt()).isEqualTo(2);
+
+        JsonNode audit = admin().getForEntity("/admin/audit?limit=10", JsonNode.class).getBody();
+        JsonNode lastMerge = findFirst(audit, "merge");
+        JsonNode lastSplit = findFirst(audit, "split");
+        assertThat(lastSplit.get("actor").asText()).isEqualTo("admin");
+        assertThat(lastSplit.get("channel").asText()).isEqualTo("api");
+        assertThat(lastSplit.get("target").asText()).isEqualTo("catalogue segment 0");
+        assertThat(lastSplit.get("succeeded").asBoolean()).isTrue();
+        assertThat(lastMerge.get("detail").asText()).isEqualTo("2 segments now");
+    }
+
+    @Test
+    void aRefusedActionIsAuditedWithItsReason() {
+        ResponseEntity<JsonNode> refused = admin().postForEntity("/admin/processors/no-such-processor/stop", null, JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode stop = findFirst(admin().getForEntity("/admin/audit", JsonNode.class).getBody(), "stop");
+        assertThat(stop.get("target").asText()).isEqualTo("no-such-processor");
+        assertThat(stop.get("succeeded").asBoolean()).isFalse();
+        assertThat(stop.get("detail").asText()).contains("No event processor named no-such-processor");
+    }
+
+    @Test
+    void theAuditIsForAdminsOnly() {
+        assertThat(http.getForEntity("/admin/audit", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private static JsonNode findFirst(JsonNode audit, String action) {
+        for (JsonNode entry : audit) {
+            if (entry.get("action").asText().equals(action)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + action + " in " + audit);
     }
 
     private TestRestTemplate admin() {

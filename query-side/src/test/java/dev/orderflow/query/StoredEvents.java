@@ -10,6 +10,7 @@ import dev.orderflow.api.shared.Quantity;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -36,14 +37,20 @@ public final class StoredEvents {
     }
 
     /** Appends the payloads as the next events of the aggregate, in one transaction. */
-    public synchronized List<DomainEventMessage<?>> publish(String aggregateType, UUID aggregateId, Object... payloads) {
+    public List<DomainEventMessage<?>> publish(String aggregateType, UUID aggregateId, Object... payloads) {
+        return publish(MetaData.emptyInstance(), aggregateType, aggregateId, payloads);
+    }
+
+    /** Appends the payloads with this metadata (a correlation id, say) as the next events of the aggregate. */
+    public synchronized List<DomainEventMessage<?>> publish(MetaData metaData, String aggregateType, UUID aggregateId,
+                                                            Object... payloads) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             long next = store.lastSequenceNumberFor(aggregateId.toString()).map(last -> last + 1).orElse(0L);
             for (Object payload : payloads) {
-                messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), next++, payload));
+                messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), next++, payload, metaData));
             }
             store.publish(messages);
             return null;

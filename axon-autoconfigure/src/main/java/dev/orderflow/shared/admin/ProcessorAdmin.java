@@ -35,11 +35,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -61,6 +64,8 @@ public class ProcessorAdmin implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorAdmin.class);
     static final long WATCH_INTERVAL_MS = 200;
+    /** A split or merge waits for the processor's next claim cycle, which runs at least every few seconds. */
+    private static final Duration SEGMENT_CHANGE_TIMEOUT = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
     private final ObjectProvider<EventStore> eventStore;
@@ -189,6 +194,62 @@ public class ProcessorAdmin implements DisposableBean {
         return status(processor, head);
     }
 
+    /**
+     * Splits a segment this instance holds in two, so that two threads (or instances) can share its events.
+     * Axon does it on the processor's own thread; this waits for its answer.
+     */
+    public ProcessorStatus split(String name, int segmentId) {
+        StreamingEventProcessor streaming = streaming(name, "split");
+        boolean split = await(streaming.splitSegment(segmentId), name, "split segment " + segmentId);
+        if (!split) {
+            throw DomainException.conflict("Processor " + name + " could not split segment " + segmentId
+                    + ": this instance must hold it (see its claim) and the processor must be running");
+        }
+        log.info("Split segment {} of processor {} on request", segmentId, name);
+        return status(streaming, head());
+    }
+
+    /**
+     * Merges a segment with its sibling (the one it was split from or into) back into one; this instance must be
+     * able to claim both.
+     */
+    public ProcessorStatus merge(String name, int segmentId) {
+        StreamingEventProcessor streaming = streaming(name, "merge");
+        boolean merged = await(streaming.mergeSegment(segmentId), name, "merge segment " + segmentId);
+        if (!merged) {
+            throw DomainException.conflict("Processor " + name + " could not merge segment " + segmentId
+                    + ": it must have a sibling, and this instance must be able to claim both");
+        }
+        log.info("Merged segment {} of processor {} on request", segmentId, name);
+        return status(streaming, head());
+    }
+
+    private StreamingEventProcessor streaming(String name, String action) {
+        EventProcessor processor = find(name);
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            throw DomainException.conflict("Processor " + name + " is " + mode(processor)
+                    + ": it has no segments to " + action);
+        }
+        if (!processor.isRunning()) {
+            throw DomainException.conflict("Processor " + name + " is not running: start it to " + action + " a segment");
+        }
+        return streaming;
+    }
+
+    private static boolean await(CompletableFuture<Boolean> answer, String name, String what) {
+        try {
+            return answer.get(SEGMENT_CHANGE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw DomainException.conflict("Processor " + name + " did not " + what + " within " + SEGMENT_CHANGE_TIMEOUT
+                    + "; it may still do it: look again in a moment");
+        } catch (ExecutionException e) {
+            throw DomainException.conflict("Processor " + name + " could not " + what + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to " + what, e);
+        }
+    }
+
     /** The named processor, if it is one whose read model can be built again from the first event. */
     private StreamingEventProcessor replayable(String name) {
         EventProcessor processor = find(name);
@@ -213,7 +274,7 @@ public class ProcessorAdmin implements DisposableBean {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             List<String> problems = processor.isRunning() ? List.of() : List.of("it is not running");
             return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError(),
-                    problems.isEmpty(), problems, null, 0, List.of(), null, head, null, false, null, null);
+                    problems.isEmpty(), problems, null, 0, List.of(), null, head, null, false, false, null, null);
         }
         Map<Integer, EventTrackerStatus> claimed = streaming.processingStatus();
         Optional<TokenStore> store = tokenStore(name);
@@ -254,7 +315,7 @@ public class ProcessorAdmin implements DisposableBean {
         boolean failing = segments.stream().anyMatch(segment -> segment.error() != null);
         return new ProcessorStatus(name, mode(processor), processor.isRunning(), processor.isError() || failing,
                 problems.isEmpty(), List.copyOf(problems), segmentCount, claimedHere, segments, position, head, behind,
-                replaying, progress, rebuilds.status(name, head).orElse(null));
+                streaming.supportsReset(), replaying, progress, rebuilds.status(name, head).orElse(null));
     }
 
     /** One segment: from this instance's processor if it holds it, otherwise from the token store. */

@@ -21,6 +21,8 @@ import java.util.List;
  * @param position        the global position of the slowest segment: every event up to it is handled
  * @param head            the position of the newest event in the event store
  * @param behind          how many positions the processor is behind the head ({@code head - position})
+ * @param replayable      whether its read model can be built again from the first event (a replay or a rebuild);
+ *                        not for a subscribing processor, nor for one whose handlers disallow it (sagas)
  * @param replaying       whether a replay is rebuilding what this processor builds
  * @param replay          the last replay started through the admin API, with its progress; null if none
  * @param rebuild         the last rebuild beside the live read model started on this instance, with its progress;
@@ -29,7 +31,7 @@ import java.util.List;
 public record ProcessorStatus(String name, String mode, boolean running, boolean error, boolean healthy,
                               List<String> problems, Integer segmentCount, int claimedSegments,
                               List<SegmentStatus> segments, Long position, Long head, Long behind,
-                              boolean replaying, ReplayProgress replay,
+                              boolean replayable, boolean replaying, ReplayProgress replay,
                               RebuildStatus rebuild) {
 
     /** Who holds a segment's claim in the token store. */

@@ -1,6 +1,7 @@
 package dev.orderflow.shared.adminapi;
 
 import dev.orderflow.api.refusal.DomainException;
+import dev.orderflow.shared.adminapi.OperatorActions.Channel;
 import dev.orderflow.shared.deadletter.DeadLetterAdmin;
 import dev.orderflow.shared.deadletter.DeadLetterSequence;
 import dev.orderflow.shared.deadletter.RetryOutcome;
@@ -25,9 +26,11 @@ import java.util.Optional;
 class DeadLetterAdminController {
 
     private final DeadLetterAdmin admin;
+    private final OperatorActions actions;
 
-    DeadLetterAdminController(DeadLetterAdmin admin) {
+    DeadLetterAdminController(DeadLetterAdmin admin, OperatorActions actions) {
         this.admin = admin;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -44,7 +47,7 @@ class DeadLetterAdminController {
             + "handled again from its first event; the answer says, per sequence, whether it was handled or why it "
             + "failed again (it then stays parked). Sequences shown busy are left out: retry them a few seconds later.")
     List<RetryOutcome> retryAll(@PathVariable String processingGroup) {
-        return admin.retryAll(processingGroup);
+        return actions.retryAll(Channel.API, processingGroup);
     }
 
     @PostMapping("/{processingGroup}/{sequenceIdentifier}/retry")
@@ -52,7 +55,7 @@ class DeadLetterAdminController {
             + "transaction. 200 when all were handled and the sequence left the queue; 409 with the cause when it "
             + "failed again and stays parked; 404 for an unknown group or sequence.")
     RetryOutcome retry(@PathVariable String processingGroup, @PathVariable String sequenceIdentifier) {
-        RetryOutcome outcome = admin.retry(processingGroup, sequenceIdentifier);
+        RetryOutcome outcome = actions.retry(Channel.API, processingGroup, sequenceIdentifier);
         if (!outcome.handled()) {
             throw DomainException.conflict("Sequence " + sequenceIdentifier + " of processing group " + processingGroup
                     + " failed again and stays parked: " + (outcome.cause() == null ? "unknown cause"
@@ -65,7 +68,7 @@ class DeadLetterAdminController {
     @Operation(summary = "Evict a parked sequence", description = "Its events are dropped and never handled: the read "
             + "model goes without them until it is replayed. 204; 404 for an unknown group or sequence.")
     ResponseEntity<Void> evictSequence(@PathVariable String processingGroup, @PathVariable String sequenceIdentifier) {
-        admin.evict(processingGroup, sequenceIdentifier);
+        actions.evict(Channel.API, processingGroup, sequenceIdentifier);
         return ResponseEntity.noContent().build();
     }
 
@@ -74,7 +77,7 @@ class DeadLetterAdminController {
             + "of its sequence stays parked. 204; 404 for an unknown group, sequence or letter.")
     ResponseEntity<Void> evictLetter(@PathVariable String processingGroup, @PathVariable String sequenceIdentifier,
                                      @PathVariable String letterId) {
-        admin.evict(processingGroup, sequenceIdentifier, letterId);
+        actions.evictLetter(Channel.API, processingGroup, sequenceIdentifier, letterId);
         return ResponseEntity.noContent().build();
     }
 }

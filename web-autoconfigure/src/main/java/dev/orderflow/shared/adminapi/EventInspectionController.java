@@ -1,40 +1,34 @@
 package dev.orderflow.shared.adminapi;
 
-import dev.orderflow.api.refusal.DomainException;
-import dev.orderflow.shared.admin.AdminProperties;
-import dev.orderflow.shared.admin.AggregateEvents.StoredEvent;
 import dev.orderflow.shared.admin.AggregateEvents;
+import dev.orderflow.shared.admin.AggregateEvents.StoredEvent;
+import dev.orderflow.shared.admin.EventBrowser;
 import dev.orderflow.shared.error.InvalidRequestException;
 import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * The event stream of one aggregate, read from the event store: what the Axon Server dashboard would show,
- * for the embedded mode that has none.
+ * The event store as an operator reads it: an aggregate's stream, the newest events, the events of one business
+ * transaction. What the Axon Server dashboard would show, for the embedded mode that has none.
  */
 @RestController
 @Tag(name = ApiTags.ADMIN_EVENTS)
 class EventInspectionController {
 
-    private final ObjectProvider<EventStore> eventStore;
-    private final AdminProperties properties;
+    /** How far back from the head {@code GET /admin/events} looks. */
+    static final int SEARCH_WINDOW = 10_000;
 
-    EventInspectionController(ObjectProvider<EventStore> eventStore, AdminProperties properties) {
-        this.eventStore = eventStore;
-        this.properties = properties;
+    private final EventBrowser events;
+
+    EventInspectionController(EventBrowser events) {
+        this.events = events;
     }
 
     @GetMapping("/admin/events/{aggregateId}")
@@ -45,40 +39,25 @@ class EventInspectionController {
         if (fromSequence < 0) {
             throw new InvalidRequestException("fromSequence", "must not be negative");
         }
-        EventStore store = eventStore.getIfAvailable();
-        if (store == null) {
-            throw DomainException.notFound("This service has no event store to read " + aggregateId + " from");
-        }
-        DomainEventStream stream = store.readEvents(aggregateId, fromSequence);
-        List<StoredEvent> events = new ArrayList<>();
-        String aggregateType = null;
-        boolean truncated = false;
-        while (stream.hasNext()) {
-            if (events.size() == properties.maxEvents()) {
-                truncated = true;
-                break;
-            }
-            DomainEventMessage<?> event = stream.next();
-            aggregateType = event.getType();
-            events.add(stored(event));
-        }
-        if (events.isEmpty()) {
-            throw DomainException.notFound("No events for aggregate " + aggregateId
-                    + (fromSequence > 0 ? " from sequence " + fromSequence : ""));
-        }
-        return new AggregateEvents(aggregateId, aggregateType, events, truncated);
+        return events.aggregate(aggregateId, fromSequence);
     }
 
-    private static StoredEvent stored(DomainEventMessage<?> event) {
-        Object payload = null;
-        String payloadError = null;
-        try {
-            payload = event.getPayload();
-        } catch (RuntimeException unreadable) {
-            payloadError = unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage();
+    @GetMapping("/admin/events")
+    @Operation(summary = "The newest events, or those of one business transaction", description = "Among the last "
+            + SEARCH_WINDOW + " events of the store: with traceId, the events of one business transaction, oldest "
+            + "first: what the command with that id caused, across aggregates, and what that caused in turn (Axon's "
+            + "metadata: traceId is the chain's first message, correlationId the message that caused this one); "
+            + "otherwise the newest first, those whose type contains type (ignoring case) when it is given, at most "
+            + "limit (1 to 500).")
+    List<StoredEvent> latest(@RequestParam(required = false) String type,
+                             @RequestParam(required = false) String traceId,
+                             @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidRequestException("limit", "must be between 1 and 500");
         }
-        return new StoredEvent(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
-                event.getPayloadType().getName(), event.getTimestamp(), event.getIdentifier(), payload, payloadError,
-                new LinkedHashMap<>(event.getMetaData()));
+        if (traceId != null && !traceId.isBlank()) {
+            return events.transaction(traceId.trim(), SEARCH_WINDOW);
+        }
+        return events.latest(type, limit, SEARCH_WINDOW);
     }
 }

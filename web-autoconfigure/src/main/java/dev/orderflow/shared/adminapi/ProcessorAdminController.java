@@ -2,6 +2,7 @@ package dev.orderflow.shared.adminapi;
 
 import dev.orderflow.shared.admin.ProcessorAdmin;
 import dev.orderflow.shared.admin.ProcessorStatus;
+import dev.orderflow.shared.adminapi.OperatorActions.Channel;
 import dev.orderflow.shared.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,9 +24,11 @@ import java.util.List;
 class ProcessorAdminController {
 
     private final ProcessorAdmin admin;
+    private final OperatorActions actions;
 
-    ProcessorAdminController(ProcessorAdmin admin) {
+    ProcessorAdminController(ProcessorAdmin admin, OperatorActions actions) {
         this.admin = admin;
+        this.actions = actions;
     }
 
     @GetMapping
@@ -48,13 +51,13 @@ class ProcessorAdminController {
             + "until it is started again; it carries on from where it stopped. Useful to take a failing dependency "
             + "out of the way, or to see what its consumers do without it.")
     ProcessorStatus stop(@PathVariable String name) {
-        return admin.stop(name);
+        return actions.stop(Channel.API, name);
     }
 
     @PostMapping("/{name}/start")
     @Operation(summary = "Start a stopped processor", description = "It carries on from its tokens.")
     ProcessorStatus start(@PathVariable String name) {
-        return admin.start(name);
+        return actions.start(Channel.API, name);
     }
 
     @PostMapping("/{name}/replay")
@@ -63,7 +66,7 @@ class ProcessorAdminController {
             + "it again. Answers 202 with the status to follow in Location. 409 for a subscribing processor, one whose "
             + "handlers disallow replay, one replaying already, or one whose segments another instance holds.")
     ResponseEntity<ProcessorStatus> replay(@PathVariable String name) {
-        return acceptedWithStatusAt(name, admin.replay(name));
+        return acceptedWithStatusAt(name, actions.replay(Channel.API, name));
     }
 
     @PostMapping("/{name}/rebuild")
@@ -74,7 +77,7 @@ class ProcessorAdminController {
             + "rebuild part). 409 for a processor that cannot replay, one replaying or being rebuilt already, or "
             + "one whose read model has no schema of its own.")
     ResponseEntity<ProcessorStatus> rebuild(@PathVariable String name) {
-        return acceptedWithStatusAt(name, admin.rebuild(name));
+        return acceptedWithStatusAt(name, actions.rebuild(Channel.API, name));
     }
 
     @DeleteMapping("/{name}/rebuild")
@@ -82,7 +85,22 @@ class ProcessorAdminController {
             + "the live read model was never touched. 404 when no rebuild of this processor runs on this instance, "
             + "409 while it is taking over.")
     ProcessorStatus cancelRebuild(@PathVariable String name) {
-        return admin.cancelRebuild(name);
+        return actions.cancelRebuild(Channel.API, name);
+    }
+
+    @PostMapping("/{name}/segments/{segmentId}/split")
+    @Operation(summary = "Split a segment in two", description = "So that two threads or instances can share its "
+            + "events. This instance must hold the segment and the processor must run; 409 otherwise, or for a "
+            + "subscribing processor, which has no segments.")
+    ProcessorStatus split(@PathVariable String name, @PathVariable int segmentId) {
+        return actions.split(Channel.API, name, segmentId);
+    }
+
+    @PostMapping("/{name}/segments/{segmentId}/merge")
+    @Operation(summary = "Merge a segment with its sibling", description = "The two become one again; this instance "
+            + "must be able to claim both. 409 when it cannot, or the segment has no sibling.")
+    ProcessorStatus merge(@PathVariable String name, @PathVariable int segmentId) {
+        return actions.merge(Channel.API, name, segmentId);
     }
 
     /** 202 with the processor's status, and where to follow it. */

@@ -1,7 +1,10 @@
 package dev.orderflow.shared.adminapi;
 
 import dev.orderflow.shared.admin.AdminProperties;
+import dev.orderflow.shared.admin.EventBrowser;
 import dev.orderflow.shared.admin.ProcessorAdmin;
+import dev.orderflow.shared.audit.OperatorAudit;
+import dev.orderflow.shared.database.ServiceSchema;
 import dev.orderflow.shared.deadletter.DeadLetterAdmin;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -9,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -22,7 +26,9 @@ class AdminApiAutoConfigurationTest {
     private final WebApplicationContextRunner service = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AdminApiAutoConfiguration.class))
             .withUserConfiguration(AdminSettings.class)
-            .withBean(ProcessorAdmin.class, () -> mock(ProcessorAdmin.class));
+            .withBean(ProcessorAdmin.class, () -> mock(ProcessorAdmin.class))
+            .withBean(EventBrowser.class, () -> mock(EventBrowser.class))
+            .withBean(JdbcTemplate.class, () -> mock(JdbcTemplate.class));
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AdminProperties.class)
@@ -33,6 +39,23 @@ class AdminApiAutoConfigurationTest {
     void processorsAndEventsAreServedWhereTheirAdminExists() {
         service.run(context -> assertThat(context).hasSingleBean(ProcessorAdminController.class)
                 .hasSingleBean(EventInspectionController.class).doesNotHaveBean(DeadLetterAdminController.class));
+    }
+
+    @Test
+    void operatorActionsAreAuditedInASchemaOfTheirOwn() {
+        service.run(context -> {
+            assertThat(context).hasSingleBean(OperatorActions.class).hasSingleBean(OperatorAudit.class)
+                    .hasSingleBean(OperatorAuditController.class);
+            assertThat(context.getBean("operationsSchema", ServiceSchema.class).locations())
+                    .containsExactly("classpath:db/migration/operations");
+        });
+    }
+
+    @Test
+    void aServicesOwnAuditReplacesOurs() {
+        OperatorAudit own = mock(OperatorAudit.class);
+        service.withBean(OperatorAudit.class, () -> own)
+                .run(context -> assertThat(context.getBean(OperatorAudit.class)).isSameAs(own));
     }
 
     @Test
