@@ -68,6 +68,15 @@ class DistributedProfileTest {
 
     @ParameterizedTest
     @EnumSource(OrderflowService.class)
+    void eachServicesConsoleLinksToTheAxonServerDashboard(OrderflowService service) {
+        assertThat(distributedEnvironment(service, Map.of()).getProperty("orderflow.console.axon-server-dashboard"))
+                .isEqualTo("http://localhost:8024");
+        assertThat(distributedEnvironment(service, Map.of("AXON_SERVER_DASHBOARD", "http://axonserver:8024"))
+                .getProperty("orderflow.console.axon-server-dashboard")).isEqualTo("http://axonserver:8024");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OrderflowService.class)
     void readinessWaitsForAxonServerAndTheDatabase(OrderflowService service) {
         ConfigurableEnvironment environment = distributedEnvironment(service, Map.of());
 

@@ -1,0 +1,72 @@
+package dev.orderflow.console.metrics;
+
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ConsoleMetricsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ConsoleMetrics metrics = new ConsoleMetrics(() -> registry);
+
+    @AfterEach
+    void stop() {
+        metrics.destroy();
+    }
+
+    @Test
+    void ratesAreSummedOverTagsAndLatenciesAreTheMeanOfTheInterval() {
+        metrics.sample();
+        registry.counter("commandBus.processedCounter", Tags.of("payloadType", "PlaceOrderCommand")).increment(30);
+        registry.counter("commandBus.processedCounter", Tags.of("payloadType", "RestockCommand")).increment(20);
+        registry.timer("commandBus.allTimer").record(Duration.ofMillis(10));
+        registry.timer("commandBus.allTimer").record(Duration.ofMillis(30));
+
+        metrics.sample();
+
+        List<Sparkline> charts = metrics.charts();
+        Sparkline commands = charts.get(0);
+        assertThat(commands.label()).isEqualTo("Commands");
+        assertThat(commands.latest()).as("50 commands over the moments between the samples").isPositive();
+        assertThat(charts.get(3).label()).isEqualTo("Command handling");
+        assertThat(charts.get(3).latest()).isCloseTo(20.0, within(0.001));
+        assertThat(charts.get(1).latest()).as("no event appended").isZero();
+    }
+
+    @Test
+    void aRateIsTheChangeOverTheSecondsBetweenSamples() {
+        double rate = ConsoleMetrics.change(ConsoleMetrics.Series.COMMANDS,
+                new ConsoleMetrics.Totals(100, 0), new ConsoleMetrics.Totals(150, 0), 5);
+        double idleLatency = ConsoleMetrics.change(ConsoleMetrics.Series.EVENT_LATENCY,
+                new ConsoleMetrics.Totals(7, 70), new ConsoleMetrics.Totals(7, 70), 5);
+
+        assertThat(rate).isEqualTo(10.0);
+        assertThat(idleLatency).isZero();
+    }
+
+    @Test
+    void withoutARegistryThereIsNothingToDraw() {
+        ConsoleMetrics unmeasured = new ConsoleMetrics(() -> null);
+        unmeasured.sample();
+        unmeasured.sample();
+
+        assertThat(unmeasured.charts().get(0).latest()).isNull();
+        unmeasured.destroy();
+    }
+
+    @Test
+    void onlyTheNewestSamplesAreKept() {
+        for (int i = 0; i <= ConsoleMetrics.KEPT + 5; i++) {
+            metrics.sample();
+        }
+
+        assertThat(metrics.charts().get(0).points().split(" ")).hasSize(ConsoleMetrics.KEPT);
+    }
+}
