@@ -43,6 +43,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -199,14 +200,8 @@ public class ProcessorAdmin implements DisposableBean {
      * Axon does it on the processor's own thread; this waits for its answer.
      */
     public ProcessorStatus split(String name, int segmentId) {
-        StreamingEventProcessor streaming = streaming(name, "split");
-        boolean split = await(streaming.splitSegment(segmentId), name, "split segment " + segmentId);
-        if (!split) {
-            throw DomainException.conflict("Processor " + name + " could not split segment " + segmentId
-                    + ": this instance must hold it (see its claim) and the processor must be running");
-        }
-        log.info("Split segment {} of processor {} on request", segmentId, name);
-        return status(streaming, head());
+        return changeSegment(name, segmentId, "split", StreamingEventProcessor::splitSegment,
+                "this instance must hold it (see its claim) and the processor must be running");
     }
 
     /**
@@ -214,13 +209,19 @@ public class ProcessorAdmin implements DisposableBean {
      * able to claim both.
      */
     public ProcessorStatus merge(String name, int segmentId) {
-        StreamingEventProcessor streaming = streaming(name, "merge");
-        boolean merged = await(streaming.mergeSegment(segmentId), name, "merge segment " + segmentId);
-        if (!merged) {
-            throw DomainException.conflict("Processor " + name + " could not merge segment " + segmentId
-                    + ": it must have a sibling, and this instance must be able to claim both");
+        return changeSegment(name, segmentId, "merge", StreamingEventProcessor::mergeSegment,
+                "it must have a sibling, and this instance must be able to claim both");
+    }
+
+    private ProcessorStatus changeSegment(String name, int segmentId, String verb,
+                                          BiFunction<StreamingEventProcessor, Integer, CompletableFuture<Boolean>> change,
+                                          String condition) {
+        StreamingEventProcessor streaming = streaming(name, verb);
+        if (!await(change.apply(streaming, segmentId), name, verb + " segment " + segmentId)) {
+            throw DomainException.conflict("Processor " + name + " could not " + verb + " segment " + segmentId
+                    + ": " + condition);
         }
-        log.info("Merged segment {} of processor {} on request", segmentId, name);
+        log.info("On request: {} segment {} of processor {}", verb, segmentId, name);
         return status(streaming, head());
     }
 
