@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.distributed.support.OrderflowService;
 import dev.orderflow.distributed.support.RunScript;
 import dev.orderflow.distributed.support.SaysWhenDockerIsMissing;
+import dev.orderflow.testfixtures.ConsoleSession;
+import dev.orderflow.testfixtures.ConsoleSession.Page;
 import dev.orderflow.testfixtures.ServiceClient;
 import org.axonframework.test.server.AxonServerContainer;
 import org.junit.jupiter.api.AfterAll;
@@ -80,15 +82,20 @@ class DistributedRoundTripIT {
             .withEnv("ORDERFLOW_SAGA_DB_PASSWORD", "saga_service-dev");
 
     private static final List<ConfigurableApplicationContext> started = new ArrayList<>();
+    private static final Map<OrderflowService, String> firstInstances = new HashMap<>();
     private static RestClient commandSide;
     private static RestClient querySide;
 
     @BeforeAll
     static void startTheServices() {
         // The command side first: the saga sends it commands from the first event on.
-        commandSide = http(start(OrderflowService.COMMAND_SIDE, "command-side-1"));
-        querySide = http(start(OrderflowService.QUERY_SIDE, "query-side-1"));
-        start(OrderflowService.SAGA_COORDINATOR, "saga-coordinator-1");
+        for (OrderflowService service : List.of(OrderflowService.COMMAND_SIDE, OrderflowService.QUERY_SIDE,
+                                                OrderflowService.SAGA_COORDINATOR)) {
+            ConfigurableApplicationContext instance = start(service, service.module() + "-1");
+            firstInstances.put(service, "http://localhost:" + instance.getEnvironment().getProperty("local.server.port"));
+        }
+        commandSide = ServiceClient.on(firstInstances.get(OrderflowService.COMMAND_SIDE)).restClient();
+        querySide = ServiceClient.on(firstInstances.get(OrderflowService.QUERY_SIDE)).restClient();
     }
 
     @AfterAll
@@ -111,6 +118,34 @@ class DistributedRoundTripIT {
             assertThat(order.getBody().path("status").asText()).isEqualTo("CONFIRMED");
             assertThat(order.getBody().path("customerName").asText()).isEqualTo("Ann Lee");
         });
+    }
+
+    @Test
+    void eachServicesConsoleShowsItsPartOfAnOrderKeptInAxonServer() {
+        UUID orderId = placeOrder(commandSide, registerCustomer(commandSide), addProduct(commandSide));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                querySide.get().uri("/orders/{id}", orderId).retrieve().toEntity(JsonNode.class).getBody()
+                         .path("status").asText()).isEqualTo("CONFIRMED"));
+
+        // The command side reads the order's stream, and the newest events, from Axon Server's event store.
+        ConsoleSession commandConsole = ConsoleSession.signIn(firstInstances.get(OrderflowService.COMMAND_SIDE));
+        Page stream = commandConsole.get("/console/events?aggregateId=" + orderId);
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.html()).contains("data-event-type=\"OrderPlacedEvent\"", "data-event-type=\"OrderConfirmedEvent\"");
+        Page newest = commandConsole.get("/console/events?type=OrderConfirmedEvent");
+        assertThat(newest.status()).isEqualTo(200);
+        assertThat(newest.html()).contains(orderId.toString());
+
+        // The saga coordinator knows the order's saga, running or finished.
+        Page sagas = ConsoleSession.signIn(firstInstances.get(OrderflowService.SAGA_COORDINATOR))
+                                   .get("/console/sagas?associatedWith=" + orderId);
+        assertThat(sagas.status()).isEqualTo(200);
+        assertThat(sagas.html()).contains("orderId: " + orderId);
+
+        // The query side's processors, with the dashboard of the Axon Server they read from.
+        Page processors = ConsoleSession.signIn(firstInstances.get(OrderflowService.QUERY_SIDE)).get("/console/processors");
+        assertThat(processors.status()).isEqualTo(200);
+        assertThat(processors.html()).contains("id=\"processor-order-history\"", "Axon Server dashboard");
     }
 
     @Test
