@@ -42,6 +42,8 @@ final class AxonDefaults {
                 "spring.jpa.properties.hibernate.default_schema=" + AxonDefaultTables.SCHEMA,
                 // By name: the class lives in the agent jar, on the standalone's class path only (it needs Hibernate).
                 "spring.jpa.properties.hibernate.hbm2ddl.schema_filter_provider=dev.orderflow.bench.agent.AxonDefaultTables",
+                // Axon's saga store as it comes, without Orderflow's record of finished sagas.
+                "orderflow.sagas.finished-retention=0",
                 "orderflow.aggregates.cache-enabled=false",
                 "orderflow.aggregates.snapshot-threshold=0"));
         for (String processor : streamingProcessors) {

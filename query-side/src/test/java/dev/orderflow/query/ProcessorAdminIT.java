@@ -98,6 +98,7 @@ class ProcessorAdminIT {
         JsonNode placed = body.get("events").get(0);
         assertThat(placed.get("sequence").asLong()).isZero();
         assertThat(placed.get("type").asText()).isEqualTo("OrderPlacedEvent");
+        assertThat(placed.get("revision").asText()).as("its @Revision").isEqualTo("1");
         assertThat(placed.get("timestamp").asText()).isNotBlank();
         assertThat(placed.at("/payload/customerId").asText()).isEqualTo(customer.toString());
         assertThat(placed.at("/payload/lines/0/quantity").asInt()).isEqualTo(2);
@@ -127,6 +128,7 @@ class ProcessorAdminIT {
         assertThat(newest.get(0).get("position").asLong()).isGreaterThan(newest.get(1).get("position").asLong());
         assertThat(products).hasSize(1);
         assertThat(products.get(0).get("type").asText()).isEqualTo("ProductAddedEvent");
+        assertThat(products.get(0).get("revision").asText()).as("read as revision 2, whatever it was stored as").isEqualTo("2");
         assertThat(products.get(0).get("aggregateId").asText()).isEqualTo(product.toString());
     }
 

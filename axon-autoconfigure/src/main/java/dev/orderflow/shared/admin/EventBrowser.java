@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Instant;
@@ -34,6 +36,9 @@ import java.util.function.Predicate;
 public class EventBrowser {
 
     private static final long STREAM_WAIT_MS = 200;
+
+    /** How Axon's serializers name a payload's revision, unless a service configures another resolver. */
+    private static final RevisionResolver REVISIONS = new AnnotationRevisionResolver();
 
     private final ObjectProvider<EventStore> eventStore;
     private final AdminProperties properties;
@@ -169,7 +174,7 @@ public class EventBrowser {
             payloadError = unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage();
         }
         return new StoredEvent(sequence, event.getPayloadType().getSimpleName(), event.getPayloadType().getName(),
-                event.getTimestamp(), event.getIdentifier(), payload, payloadError,
+                REVISIONS.revisionOf(event.getPayloadType()), event.getTimestamp(), event.getIdentifier(), payload, payloadError,
                 new LinkedHashMap<>(event.getMetaData()), aggregateId, position);
     }
 }

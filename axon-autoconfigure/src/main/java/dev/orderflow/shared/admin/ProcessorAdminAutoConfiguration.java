@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomi
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -26,7 +25,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
@@ -109,14 +107,6 @@ public class ProcessorAdminAutoConfiguration {
     @ConditionalOnMissingBean
     EventBrowser eventBrowser(ObjectProvider<EventStore> eventStore, AdminProperties properties) {
         return new EventBrowser(eventStore, properties);
-    }
-
-    /** Every service's database has the saga store's and db-scheduler's tables (the axon schema); most keep none. */
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnClass(DbSchedulerBinaryDeadlineDetails.class)
-    SagaBrowser sagaBrowser(ObjectProvider<DataSource> dataSource, Serializer serializer) {
-        return new SagaBrowser(() -> new JdbcTemplate(dataSource.getObject()), serializer);
     }
 
     @Bean

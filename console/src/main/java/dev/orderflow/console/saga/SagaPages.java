@@ -2,8 +2,8 @@ package dev.orderflow.console.saga;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orderflow.shared.admin.SagaBrowser;
-import dev.orderflow.shared.admin.SagaBrowser.SagaInstance;
+import dev.orderflow.shared.saga.SagaBrowser;
+import dev.orderflow.shared.saga.SagaBrowser.SagaInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,11 +12,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The running sagas with their state, association values and pending deadlines; an association value (an order's
- * id) leads to that aggregate's events, and the events page of an aggregate leads back to its sagas.
+ * The running sagas with their state, association values and pending deadlines, and those that finished within
+ * {@code orderflow.sagas.finished-retention}; an association value (an order's id) leads to that aggregate's events,
+ * and the events page of an aggregate leads back to its sagas.
  */
 @Controller
 public class SagaPages {
@@ -36,8 +38,13 @@ public class SagaPages {
         SagaBrowser browser = sagas.getIfAvailable();
         Optional<String> filter = Optional.ofNullable(associatedWith).map(String::trim).filter(value -> !value.isEmpty());
         List<SagaInstance> running = browser == null ? List.of() : browser.running(filter, LIMIT);
+        List<SagaInstance> finished = browser == null ? List.of() : browser.finished(filter, LIMIT);
         model.addAttribute("associatedWith", filter.orElse(null));
         model.addAttribute("sagas", running);
+        model.addAttribute("finishedSagas", finished);
+        // PT24H reads as 24h.
+        model.addAttribute("finishedRetention", browser == null ? null
+                : browser.finishedRetention().toString().substring(2).toLowerCase(Locale.ROOT));
         model.addAttribute("limit", LIMIT);
         return "console/sagas";
     }

@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -252,6 +253,28 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(8)
+    void aShippedOrdersSagaIsListedAmongTheFinishedOnesAndOpensWithItsLastState() {
+        UUID order = order(customer("Finished Fay", "1000.00"), product("Finished mug", 5));
+        String shipmentId = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.getJson("/shipments/" + order).getBody(), shipment -> shipment != null && shipment.hasNonNull("shipmentId"))
+                .get("shipmentId").asText();
+        assertThat(api.send(HttpMethod.POST, "/shipments/" + shipmentId + "/dispatch", null, null).getStatusCode().value()).isEqualTo(204);
+
+        browser.await(driver -> {
+            browser.visit("/console/sagas?associatedWith=" + order);
+            return !driver.findElements(By.cssSelector("table.finished-sagas tbody tr")).isEmpty();
+        });
+        assertThat(browser.driver().findElements(By.cssSelector("table.sagas tbody tr"))).as("no longer running").isEmpty();
+        assertThat(browser.find(By.cssSelector("table.finished-sagas tbody tr")).getText()).contains("orderId: " + order);
+        browser.screenshot("sagas-finished");
+
+        browser.find(By.cssSelector("table.finished-sagas tbody tr a")).click();
+        assertThat(browser.find(By.cssSelector("main p.notice")).getText()).startsWith("Finished at");
+        assertThat(browser.find(By.cssSelector("pre.json")).getText()).contains("\"orderId\"");
+    }
+
+    @Test
+    @Order(9)
     void theOverviewFlagsAStoppedProcessorAtTheTopOfEveryPage() {
         browser.visit("/console/processors");
         browser.clickAndConfirm(By.cssSelector("section[data-processor='shipments'] form[action$='/stop'] button"));
