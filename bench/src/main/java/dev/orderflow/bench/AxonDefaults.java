@@ -19,7 +19,8 @@ import java.util.Map;
  *   a sequence with Hibernate's allocation size of 50);</li>
  *   <li>tracking event processors with a batch size of 1 (one thread, one segment: Axon's default) instead of
  *   Orderflow's pooled ones with batches of 100;</li>
- *   <li>no aggregate cache and no snapshots.</li>
+ *   <li>no aggregate cache and no snapshots;</li>
+ *   <li>Axon's saga store without Orderflow's record of finished sagas.</li>
  * </ul>
  * Serialization stays Jackson (Axon's default XStream cannot read the Java records back), and the connection
  * pool, Hibernate's JDBC batching and the read-model tables stay as they are.
