@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.UUID;
 
 import static dev.orderflow.query.StoredEvents.line;
@@ -130,6 +131,24 @@ class ProcessorAdminIT {
         assertThat(products.get(0).get("type").asText()).isEqualTo("ProductAddedEvent");
         assertThat(products.get(0).get("revision").asText()).as("read as revision 2, whatever it was stored as").isEqualTo("2");
         assertThat(products.get(0).get("aggregateId").asText()).isEqualTo(product.toString());
+    }
+
+    @Test
+    void olderEventsArePagedBackFromTheOldestOneShown() {
+        events.product("Paged product", "1.00", 1);
+        events.customer("Paged customer");
+        JsonNode newest = admin().getForEntity("/admin/events?limit=2", JsonNode.class).getBody();
+        long oldestShown = newest.get(1).get("position").asLong();
+
+        JsonNode older = admin().getForEntity("/admin/events?limit=3&before=" + oldestShown, JsonNode.class).getBody();
+
+        assertThat(older).isNotEmpty();
+        assertThat(older.findValues("position")).allSatisfy(position -> assertThat(position.asLong()).isLessThan(oldestShown));
+        assertThat(older.findValues("position").stream().map(JsonNode::asLong).toList()).as("newest first")
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        ResponseEntity<JsonNode> refused = admin().getForEntity("/admin/events?before=0", JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().toString()).contains("before");
     }
 
     @Test

@@ -80,8 +80,17 @@ public class EventBrowser {
      * {@code typeFilter} (ignoring case; null or blank for all), at most {@code limit}.
      */
     public List<StoredEvent> latest(String typeFilter, int limit, int window) {
+        return latest(typeFilter, limit, window, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #latest(String, int, int)}, but back in time: among the {@code window} events stored before global
+     * position {@code before} (when given), which is how a reader pages from the oldest event it was shown.
+     */
+    public List<StoredEvent> latest(String typeFilter, int limit, int window, OptionalLong before) {
         String filter = typeFilter == null || typeFilter.isBlank() ? null : typeFilter.toLowerCase(Locale.ROOT);
-        return newest(event -> filter == null || event.type().toLowerCase(Locale.ROOT).contains(filter), limit, window);
+        return newest(event -> filter == null || event.type().toLowerCase(Locale.ROOT).contains(filter), limit, window,
+                      before);
     }
 
     /**
@@ -90,7 +99,7 @@ public class EventBrowser {
      */
     public List<StoredEvent> transaction(String traceId, int window) {
         List<StoredEvent> events = new ArrayList<>(newest(event -> traceId.equals(event.traceId())
-                || traceId.equals(event.eventId()), properties.maxEvents(), window));
+                || traceId.equals(event.eventId()), properties.maxEvents(), window, OptionalLong.empty()));
         Collections.reverse(events);
         return events;
     }
@@ -115,23 +124,28 @@ public class EventBrowser {
         }
     }
 
-    private List<StoredEvent> newest(Predicate<StoredEvent> wanted, int limit, int window) {
-        OptionalLong head = head();
-        if (head.isEmpty()) {
+    private List<StoredEvent> newest(Predicate<StoredEvent> wanted, int limit, int window, OptionalLong before) {
+        OptionalLong storeHead = head();
+        if (storeHead.isEmpty() || (before.isPresent() && before.getAsLong() <= 0)) {
             return List.of();
         }
+        long last = before.isPresent() ? Math.min(before.getAsLong() - 1, storeHead.getAsLong()) : storeHead.getAsLong();
         List<StoredEvent> matching = new ArrayList<>();
-        try (BlockingStream<TrackedEventMessage<?>> stream = store().openStream(tokenAt(head.getAsLong() - window))) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = store().openStream(tokenAt(last - window))) {
             while (stream.hasNextAvailable((int) STREAM_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 Long position = event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : null;
+                if (position != null && position > last) {
+                    // Past a gap at the end of the window: stored at or after 'before', or appended since the head was read.
+                    break;
+                }
                 StoredEvent stored = event instanceof DomainEventMessage<?> domain
                         ? stored(event, domain.getSequenceNumber(), domain.getAggregateIdentifier(), position)
                         : stored(event, 0, null, position);
                 if (wanted.test(stored)) {
                     matching.add(stored);
                 }
-                if (position != null && position >= head.getAsLong()) {
+                if (position != null && position >= last) {
                     break;
                 }
             }

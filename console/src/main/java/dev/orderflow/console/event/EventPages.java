@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The event store, three ways: an aggregate's stream by its id, the newest events (by type), and the events of one
@@ -46,13 +47,15 @@ public class EventPages {
     /** The newest events (of a type), what the live tail fetches when told that events were appended. */
     @GetMapping("/console/events/newest")
     String newest(@RequestParam(required = false) String type, Model model) {
-        model.addAttribute("events", shown(events.latest(type, NEWEST, SEARCH_WINDOW)));
+        model.addAttribute("type", type);
+        showNewest(events.latest(type, NEWEST, SEARCH_WINDOW), model);
         return "console/events :: list";
     }
 
     @GetMapping("/console/events")
     String events(@RequestParam(required = false) String aggregateId, @RequestParam(required = false) String type,
-                  @RequestParam(required = false) String traceId, Model model) {
+                  @RequestParam(required = false) String traceId, @RequestParam(required = false) Long before,
+                  Model model) {
         model.addAttribute("aggregateId", aggregateId);
         model.addAttribute("type", type);
         model.addAttribute("traceId", traceId);
@@ -66,16 +69,28 @@ public class EventPages {
             } else if (present(traceId)) {
                 model.addAttribute("heading", "Business transaction " + traceId.trim());
                 model.addAttribute("events", shown(events.transaction(traceId.trim(), SEARCH_WINDOW)));
+            } else if (before != null) {
+                // Back in time: no live tail, which would put the newest events on top of older ones.
+                model.addAttribute("heading", (present(type) ? "Events of type *" + type.trim() + "*" : "Events")
+                                              + " stored before position " + before);
+                showNewest(events.latest(type, NEWEST, SEARCH_WINDOW, OptionalLong.of(before)), model);
             } else {
                 model.addAttribute("live", true);
                 model.addAttribute("heading", present(type) ? "Newest events of type *" + type.trim() + "*" : "Newest events");
-                model.addAttribute("events", shown(events.latest(type, NEWEST, SEARCH_WINDOW)));
+                showNewest(events.latest(type, NEWEST, SEARCH_WINDOW), model);
             }
         } catch (DomainException notFound) {
             model.addAttribute("refusal", notFound.getMessage());
             model.addAttribute("events", List.of());
         }
         return "console/events";
+    }
+
+    /** Newest first, with the position to page back from: the oldest one shown. */
+    private void showNewest(List<StoredEvent> newest, Model model) {
+        model.addAttribute("events", shown(newest));
+        Long oldest = newest.isEmpty() ? null : newest.get(newest.size() - 1).position();
+        model.addAttribute("olderThan", oldest != null && oldest > 0 ? oldest : null);
     }
 
     private List<ShownEvent> shown(List<StoredEvent> stored) {

@@ -161,6 +161,13 @@ class ConsoleBrowserIT {
         assertThat(newest.getDomAttribute("data-event-type")).isEqualTo("ProductAddedEvent");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/console/events");
         browser.screenshot("events-newest");
+
+        browser.find(By.linkText("Older events")).click();
+        browser.await(driver -> driver.findElement(By.tagName("h2")).getText().startsWith("Events stored before position"));
+        assertThat(browser.driver().findElements(By.cssSelector("li.event")).stream()
+                .map(WebElement::getText).filter(text -> text.contains(product.toString())))
+                .as("the newest event is not among the older ones").isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("[sse-connect]"))).as("no live tail back in time").isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The event store as an operator reads it: an aggregate's stream, the newest events, the events of one business
@@ -48,16 +49,21 @@ class EventInspectionController {
             + "first: what the command with that id caused, across aggregates, and what that caused in turn (Axon's "
             + "metadata: traceId is the chain's first message, correlationId the message that caused this one); "
             + "otherwise the newest first, those whose type contains type (ignoring case) when it is given, at most "
-            + "limit (1 to 500).")
+            + "limit (1 to 500); with before, among the " + SEARCH_WINDOW + " events stored before that global "
+            + "position (the position of the oldest event of the previous answer pages back in time).")
     List<StoredEvent> latest(@RequestParam(required = false) String type,
                              @RequestParam(required = false) String traceId,
-                             @RequestParam(defaultValue = "50") int limit) {
+                             @RequestParam(defaultValue = "50") int limit,
+                             @RequestParam(required = false) Long before) {
         if (limit < 1 || limit > 500) {
             throw new InvalidRequestException("limit", "must be between 1 and 500");
+        }
+        if (before != null && before < 1) {
+            throw new InvalidRequestException("before", "must be a global position of at least 1");
         }
         if (traceId != null && !traceId.isBlank()) {
             return events.transaction(traceId.trim(), SEARCH_WINDOW);
         }
-        return events.latest(type, limit, SEARCH_WINDOW);
+        return events.latest(type, limit, SEARCH_WINDOW, before == null ? OptionalLong.empty() : OptionalLong.of(before));
     }
 }
