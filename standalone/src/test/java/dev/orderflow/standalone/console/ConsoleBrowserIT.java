@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -310,6 +311,26 @@ class ConsoleBrowserIT {
             browser.visit("/console");
             return driver.findElements(By.cssSelector("ul.flags")).isEmpty();
         });
+    }
+
+    @Test
+    @Order(10)
+    void stopOrStartFollowsAProcessorStoppedElsewhereWithoutAReload() {
+        By stop = By.cssSelector("section[data-processor='catalogue'] form[action$='/stop'] button");
+        By start = By.cssSelector("section[data-processor='catalogue'] form[action$='/start'] button");
+        browser.visit("/console/processors");
+        browser.await(driver -> driver.findElement(stop).isDisplayed() && !driver.findElement(start).isDisplayed());
+        // Gone if the page were loaded again.
+        ((JavascriptExecutor) browser.driver()).executeScript("window.orderflowLoadedOnce = true");
+
+        // Another operator, through the admin REST API.
+        assertThat(api.asAdmin().post("/admin/processors/catalogue/stop", null).getStatusCode().is2xxSuccessful()).isTrue();
+        browser.await(driver -> driver.findElement(start).isDisplayed() && !driver.findElement(stop).isDisplayed());
+
+        assertThat(api.asAdmin().post("/admin/processors/catalogue/start", null).getStatusCode().is2xxSuccessful()).isTrue();
+        browser.await(driver -> driver.findElement(stop).isDisplayed() && !driver.findElement(start).isDisplayed());
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.orderflowLoadedOnce === true"))
+                .as("the same page, never reloaded").isEqualTo(true);
     }
 
     private void appendAsIfTheCommandSideHadABug(UUID productId) {
