@@ -1,5 +1,8 @@
 package dev.orderflow.testfixtures;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -23,6 +26,8 @@ import java.util.stream.Stream;
  * runs what was asked to run after it ({@link Launch#afterStop}).
  */
 public final class StandaloneProcess implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(StandaloneProcess.class);
 
     private static final Duration STOP_TIME = Duration.ofSeconds(90);
     private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
@@ -144,7 +149,7 @@ public final class StandaloneProcess implements AutoCloseable {
             if (process.isAlive()) {
                 process.destroy();
                 if (!process.waitFor(STOP_TIME.toSeconds(), TimeUnit.SECONDS)) {
-                    System.err.println("The standalone (pid " + pid() + ") did not stop within " + STOP_TIME + "; killing it");
+                    logger.warn("The standalone (pid {}) did not stop within {}; killing it", pid(), STOP_TIME);
                     process.destroyForcibly().waitFor(STOP_TIME.toSeconds(), TimeUnit.SECONDS);
                 }
             }
