@@ -1,6 +1,7 @@
 package dev.orderflow.shared.saga;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValues;
@@ -13,13 +14,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A saga store that keeps a record of every saga that ends, which Axon's store deletes: its last stored state and
+ * A saga store that keeps a record of every saga that ends, which Axon's store deletes: its last stored state and its
  * associations go to {@code axon.finished_saga}, in the transaction that ends it, so that the operations console can
- * show finished sagas for a while. The state is the one stored after the saga's last-but-one event (the store is not
- * handed the instance that ended).
+ * show finished sagas for a while. The state is the one stored by the saga's previous unit of work (the store is not
+ * handed the instance that ended); a saga that started and ended in one unit of work was never stored, and is kept
+ * without a state.
  * <p>
  * Records older than the retention are pruned from the same path, at most every {@link #PRUNE_INTERVAL} per
  * instance and in bounded batches that skip rows another instance is pruning, so a saga's step never waits on one.
+ * The tables are in schema {@code axon}, where every service's migrations put Axon's (a service that moves Axon's
+ * tables elsewhere sets {@code orderflow.sagas.finished-retention=0}).
  */
 public class FinishedSagaRecordingStore<T> implements SagaStore<T> {
 
@@ -42,11 +46,11 @@ public class FinishedSagaRecordingStore<T> implements SagaStore<T> {
 
     @Override
     public void deleteSaga(Class<? extends T> sagaType, String sagaIdentifier, Set<AssociationValue> associationValues) {
-        record(sagaIdentifier);
+        record(sagaType, sagaIdentifier, associationValues);
         delegate.deleteSaga(sagaType, sagaIdentifier, associationValues);
     }
 
-    private void record(String sagaId) {
+    private void record(Class<? extends T> sagaType, String sagaId, Set<AssociationValue> associationValues) {
         Instant now = clock.instant();
         EntityManager entityManager = entityManagers.getEntityManager();
         int recorded = entityManager.createNativeQuery(
@@ -54,12 +58,26 @@ public class FinishedSagaRecordingStore<T> implements SagaStore<T> {
                         + "select saga_id, saga_type, serialized_saga, ?1 from axon.saga_entry where saga_id = ?2 "
                         + "on conflict (saga_id) do nothing")
                 .setParameter(1, now).setParameter(2, sagaId).executeUpdate();
-        if (recorded > 0) {
-            entityManager.createNativeQuery(
-                            "insert into axon.finished_saga_association (saga_id, association_key, association_value) "
-                            + "select saga_id, association_key, association_value from axon.association_value_entry "
-                            + "where saga_id = ?1")
-                    .setParameter(1, sagaId).executeUpdate();
+        if (recorded == 0) {
+            recorded = entityManager.createNativeQuery(
+                            "insert into axon.finished_saga (saga_id, saga_type, finished_at) values (?1, ?2, ?3) "
+                            + "on conflict (saga_id) do nothing")
+                    .setParameter(1, sagaId).setParameter(2, sagaType.getName()).setParameter(3, now).executeUpdate();
+        }
+        if (recorded > 0 && !associationValues.isEmpty()) {
+            // The saga's associations as it ended, which its last step may have changed since they were stored.
+            StringBuilder insert = new StringBuilder(
+                    "insert into axon.finished_saga_association (saga_id, association_key, association_value) values ");
+            int parameter = 2;
+            for (int i = 0; i < associationValues.size(); i++) {
+                insert.append(i == 0 ? "" : ", ").append("(?1, ?").append(parameter++).append(", ?").append(parameter++).append(')');
+            }
+            Query query = entityManager.createNativeQuery(insert.toString()).setParameter(1, sagaId);
+            parameter = 2;
+            for (AssociationValue association : associationValues) {
+                query.setParameter(parameter++, association.getKey()).setParameter(parameter++, association.getValue());
+            }
+            query.executeUpdate();
         }
         Instant due = nextPrune.get();
         if (!now.isBefore(due) && nextPrune.compareAndSet(due, now.plus(PRUNE_INTERVAL))) {

@@ -15,13 +15,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 
 /**
- * Every service's sagas: Axon's JPA saga store, built as Axon's own auto-configuration builds it, wrapped so that
+ * Every service's sagas: Axon's JPA saga store, built as Axon's own auto-configuration builds it (lazily too), wrapped so that
  * ended sagas are kept for {@code orderflow.sagas.finished-retention} ({@link FinishedSagaRecordingStore}); and the
  * {@link SagaBrowser} the operations console reads them with. A service's own {@link SagaStore} bean replaces the
  * store (and then no finished saga is recorded).
@@ -32,6 +33,7 @@ import java.time.Clock;
 public class SagaAutoConfiguration {
 
     @Bean
+    @Lazy
     @ConditionalOnMissingBean(SagaStore.class)
     @ConditionalOnBean(EntityManagerFactory.class)
     SagaStore<Object> sagaStore(Serializer serializer, EntityManagerProvider entityManagerProvider,

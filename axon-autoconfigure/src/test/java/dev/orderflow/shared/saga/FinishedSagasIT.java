@@ -88,6 +88,43 @@ class FinishedSagasIT {
     }
 
     @Test
+    void aSagaThatEndedBeforeItWasEverStoredIsKeptWithoutAState() {
+        service.run(context -> {
+            @SuppressWarnings("unchecked")
+            SagaStore<Object> store = context.getBean(SagaStore.class);
+            String orderId = UUID.randomUUID().toString();
+            String sagaId = UUID.randomUUID().toString();
+
+            end(context, store, sagaId, orderId);
+
+            SagaBrowser.SagaInstance finished = context.getBean(SagaBrowser.class).saga(sagaId).orElseThrow();
+            assertThat(finished.finished()).isTrue();
+            assertThat(finished.state()).isEmpty();
+            assertThat(finished.sagaType()).isEqualTo(ExampleSaga.class.getName());
+            assertThat(finished.associations()).containsEntry("orderId", List.of(orderId));
+        });
+    }
+
+    @Test
+    void theRecordIsRolledBackWithTheTransactionThatEndedTheSaga() {
+        service.run(context -> {
+            @SuppressWarnings("unchecked")
+            SagaStore<Object> store = context.getBean(SagaStore.class);
+            SagaBrowser sagas = context.getBean(SagaBrowser.class);
+            String orderId = UUID.randomUUID().toString();
+            String sagaId = start(context, store, orderId, "AWAITING_PAYMENT");
+
+            context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+                store.deleteSaga(ExampleSaga.class, sagaId, Set.of(new AssociationValue("orderId", orderId)));
+                status.setRollbackOnly();
+            });
+
+            assertThat(sagas.finished(Optional.of(orderId), 10)).isEmpty();
+            assertThat(sagas.running(Optional.of(orderId), 10)).extracting(SagaBrowser.SagaInstance::sagaId).containsExactly(sagaId);
+        });
+    }
+
+    @Test
     void finishedSagasOlderThanTheRetentionArePrunedWhenAnotherEnds() {
         service.run(context -> {
             MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));

@@ -48,7 +48,7 @@ public class EventPages {
     @GetMapping("/console/events/newest")
     String newest(@RequestParam(required = false) String type, Model model) {
         model.addAttribute("type", type);
-        showNewest(events.latest(type, NEWEST, SEARCH_WINDOW), model);
+        showNewest(type, OptionalLong.empty(), model);
         return "console/events :: list";
     }
 
@@ -73,11 +73,11 @@ public class EventPages {
                 // Back in time: no live tail, which would put the newest events on top of older ones.
                 model.addAttribute("heading", (present(type) ? "Events of type *" + type.trim() + "*" : "Events")
                                               + " stored before position " + before);
-                showNewest(events.latest(type, NEWEST, SEARCH_WINDOW, OptionalLong.of(before)), model);
+                showNewest(type, OptionalLong.of(before), model);
             } else {
                 model.addAttribute("live", true);
                 model.addAttribute("heading", present(type) ? "Newest events of type *" + type.trim() + "*" : "Newest events");
-                showNewest(events.latest(type, NEWEST, SEARCH_WINDOW), model);
+                showNewest(type, OptionalLong.empty(), model);
             }
         } catch (DomainException notFound) {
             model.addAttribute("refusal", notFound.getMessage());
@@ -86,11 +86,22 @@ public class EventPages {
         return "console/events";
     }
 
-    /** Newest first, with the position to page back from: the oldest one shown. */
-    private void showNewest(List<StoredEvent> newest, Model model) {
+    /**
+     * Newest first, with the position to page back from: the oldest one shown when the page is full; otherwise the
+     * start of the window that was searched, so that a filter with few matches pages on past it.
+     */
+    private void showNewest(String type, OptionalLong before, Model model) {
+        OptionalLong head = events.head();
+        List<StoredEvent> newest = events.latest(type, NEWEST, SEARCH_WINDOW, before);
         model.addAttribute("events", shown(newest));
-        Long oldest = newest.isEmpty() ? null : newest.get(newest.size() - 1).position();
-        model.addAttribute("olderThan", oldest != null && oldest > 0 ? oldest : null);
+        Long olderThan = null;
+        if (newest.size() == NEWEST) {
+            olderThan = newest.get(newest.size() - 1).position();
+        } else if (head.isPresent()) {
+            long last = before.isPresent() ? Math.min(before.getAsLong() - 1, head.getAsLong()) : head.getAsLong();
+            olderThan = last - SEARCH_WINDOW + 1;
+        }
+        model.addAttribute("olderThan", olderThan != null && olderThan > 0 ? olderThan : null);
     }
 
     private List<ShownEvent> shown(List<StoredEvent> stored) {

@@ -43,7 +43,7 @@ public class SagaPages {
         model.addAttribute("sagas", running);
         model.addAttribute("finishedSagas", finished);
         // PT24H reads as 24h.
-        model.addAttribute("finishedRetention", browser == null ? null
+        model.addAttribute("finishedRetention", browser == null || browser.finishedRetention().isZero() ? null
                 : browser.finishedRetention().toString().substring(2).toLowerCase(Locale.ROOT));
         model.addAttribute("limit", LIMIT);
         return "console/sagas";
@@ -51,6 +51,9 @@ public class SagaPages {
 
     /** The saga store's JSON, indented; as it is when it is not JSON (another serializer). */
     private String indented(String state) {
+        if (state.isBlank()) {
+            return "";
+        }
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(state));
         } catch (JsonProcessingException notJson) {
