@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The overview's charts: every few seconds, the rates of commands, appended events and queries and the mean
- * latencies of command and event handlers, worked out from the meters Axon's Micrometer module keeps (dimensional:
+ * The overview's charts: every few seconds, the rates of commands, appended events and queries, the mean
+ * latencies of command and event handlers and the slowest handling of each lately, worked out from the meters Axon's Micrometer module keeps (dimensional:
  * {@code commandBus.*}, {@code eventStore.*}, {@code queryBus.*}, {@code eventProcessor.*}, summed over their
  * tags). The last {@value #KEPT} samples are kept, in memory: the charts show the last minutes since the start.
  */
@@ -26,29 +26,41 @@ public class ConsoleMetrics implements DisposableBean {
     static final int KEPT = 60;
     static final Duration INTERVAL = Duration.ofSeconds(5);
 
-    /** What one chart draws: a rate from a counter, or a mean latency from a timer. */
+    /** How a chart's value is worked out from its meter. */
+    enum Measure {
+        /** A counter's change per second. */
+        RATE,
+        /** A timer's handlings of the interval, their mean duration. */
+        MEAN,
+        /** The slowest handling a timer saw lately (Micrometer keeps it over its last two minutes or so). */
+        SLOWEST
+    }
+
+    /** What one chart draws. */
     enum Series {
-        COMMANDS("Commands", "/s", "commandBus.processedCounter", false),
-        EVENTS("Events appended", "/s", "eventStore.ingestedCounter", false),
-        QUERIES("Queries", "/s", "queryBus.processedCounter", false),
-        COMMAND_LATENCY("Command handling", "ms", "commandBus.allTimer", true),
-        EVENT_LATENCY("Event handling", "ms", "eventProcessor.allTimer", true);
+        COMMANDS("Commands", "/s", "commandBus.processedCounter", Measure.RATE),
+        EVENTS("Events appended", "/s", "eventStore.ingestedCounter", Measure.RATE),
+        QUERIES("Queries", "/s", "queryBus.processedCounter", Measure.RATE),
+        COMMAND_LATENCY("Command handling", "ms", "commandBus.allTimer", Measure.MEAN),
+        EVENT_LATENCY("Event handling", "ms", "eventProcessor.allTimer", Measure.MEAN),
+        SLOWEST_COMMAND("Slowest command", "ms", "commandBus.allTimer", Measure.SLOWEST),
+        SLOWEST_EVENT("Slowest event handling", "ms", "eventProcessor.allTimer", Measure.SLOWEST);
 
         final String label;
         final String unit;
         final String meter;
-        final boolean latency;
+        final Measure measure;
 
-        Series(String label, String unit, String meter, boolean latency) {
+        Series(String label, String unit, String meter, Measure measure) {
             this.label = label;
             this.unit = unit;
             this.meter = meter;
-            this.latency = latency;
+            this.measure = measure;
         }
     }
 
-    /** A meter's totals at one moment: its count, and for a timer its total time. */
-    record Totals(double count, double totalMillis) {
+    /** A meter's totals at one moment: its count, and for a timer its total time and its recent maximum. */
+    record Totals(double count, double totalMillis, double maxMillis) {
     }
 
     private final Supplier<MeterRegistry> registry;
@@ -102,26 +114,29 @@ public class ConsoleMetrics implements DisposableBean {
         lastNanos = now;
     }
 
-    /** Per second for a rate; the mean of the interval's handlings for a latency (0 without any). */
+    /** Per second for a rate; the mean of the interval's handlings (0 without any); the recent maximum. */
     static double change(Series series, Totals before, Totals after, double seconds) {
         double count = Math.max(0, after.count() - before.count());
-        if (series.latency) {
-            return count == 0 ? 0 : Math.max(0, after.totalMillis() - before.totalMillis()) / count;
-        }
-        return seconds <= 0 ? 0 : count / seconds;
+        return switch (series.measure) {
+            case RATE -> seconds <= 0 ? 0 : count / seconds;
+            case MEAN -> count == 0 ? 0 : Math.max(0, after.totalMillis() - before.totalMillis()) / count;
+            case SLOWEST -> after.maxMillis();
+        };
     }
 
     private static Totals totals(MeterRegistry registry, Series series) {
-        if (series.latency) {
+        if (series.measure != Measure.RATE) {
             double count = 0;
             double millis = 0;
+            double max = 0;
             for (Timer timer : registry.find(series.meter).timers()) {
                 count += timer.count();
                 millis += timer.totalTime(TimeUnit.MILLISECONDS);
+                max = Math.max(max, timer.max(TimeUnit.MILLISECONDS));
             }
-            return new Totals(count, millis);
+            return new Totals(count, millis, max);
         }
-        return new Totals(registry.find(series.meter).counters().stream().mapToDouble(Counter::count).sum(), 0);
+        return new Totals(registry.find(series.meter).counters().stream().mapToDouble(Counter::count).sum(), 0, 0);
     }
 
     @Override

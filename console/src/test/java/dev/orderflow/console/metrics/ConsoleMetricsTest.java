@@ -38,14 +38,27 @@ class ConsoleMetricsTest {
         assertThat(charts.get(3).label()).isEqualTo("Command handling");
         assertThat(charts.get(3).latest()).isCloseTo(20.0, within(0.001));
         assertThat(charts.get(1).latest()).as("no event appended").isZero();
+        assertThat(charts.get(5).label()).startsWith("Slowest command");
+        assertThat(charts.get(5).latest()).as("the slowest of the two").isCloseTo(30.0, within(0.001));
+    }
+
+    @Test
+    void theSlowestHandlingIsTheHighestOfEveryTimersRecentMaximum() {
+        registry.timer("eventProcessor.allTimer", Tags.of("processor", "order-history")).record(Duration.ofMillis(4));
+        registry.timer("eventProcessor.allTimer", Tags.of("processor", "catalogue")).record(Duration.ofMillis(90));
+        metrics.sample();
+        metrics.sample();
+
+        assertThat(metrics.charts().get(6).latest()).isCloseTo(90.0, within(0.001));
+        assertThat(metrics.charts().get(4).latest()).as("no handling between the samples").isZero();
     }
 
     @Test
     void aRateIsTheChangeOverTheSecondsBetweenSamples() {
         double rate = ConsoleMetrics.change(ConsoleMetrics.Series.COMMANDS,
-                new ConsoleMetrics.Totals(100, 0), new ConsoleMetrics.Totals(150, 0), 5);
+                new ConsoleMetrics.Totals(100, 0, 0), new ConsoleMetrics.Totals(150, 0, 0), 5);
         double idleLatency = ConsoleMetrics.change(ConsoleMetrics.Series.EVENT_LATENCY,
-                new ConsoleMetrics.Totals(7, 70), new ConsoleMetrics.Totals(7, 70), 5);
+                new ConsoleMetrics.Totals(7, 70, 12), new ConsoleMetrics.Totals(7, 70, 12), 5);
 
         assertThat(rate).isEqualTo(10.0);
         assertThat(idleLatency).isZero();

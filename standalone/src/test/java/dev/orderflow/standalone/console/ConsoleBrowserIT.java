@@ -296,7 +296,7 @@ class ConsoleBrowserIT {
             return latest.endsWith("/s") ? latest : null;
         });
         assertThat(commands).matches("[0-9.]+ /s");
-        assertThat(browser.driver().findElements(By.cssSelector("figure.chart svg polyline"))).hasSize(5);
+        assertThat(browser.driver().findElements(By.cssSelector("figure.chart svg polyline"))).hasSize(7);
         browser.screenshot("overview");
 
         browser.visit("/console/processors");
