@@ -27,6 +27,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * The operations console: server-rendered pages under {@code /console} over the same {@link OperatorActions} and
@@ -44,6 +45,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class ConsoleAutoConfiguration {
 
     static final String LOGIN = "/console/login";
+    static final String REFUSED = "/console/refused";
+    static final String REFUSED_STALE_FORM = "dev.orderflow.console.refusedStaleForm";
 
     @Bean
     EventTail consoleEventTail(EventBrowser events) {
@@ -65,13 +68,17 @@ public class ConsoleAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Error pages and the async part of the live tail continue a request that was already let in.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(LOGIN, "/console/console.css", "/webjars/**").permitAll()
+                        .requestMatchers(LOGIN, REFUSED, "/console/console.css", "/webjars/**").permitAll()
                         .anyRequest().hasRole(ApiRole.ADMIN.name()))
                 .formLogin(login -> login.loginPage(LOGIN).loginProcessingUrl(LOGIN)
                         .defaultSuccessUrl("/console", true).failureUrl(LOGIN + "?error"))
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN + "?logout"))
-                .exceptionHandling(refusals -> refusals.accessDeniedHandler((request, response, denied) ->
-                        response.sendError(HttpStatus.FORBIDDEN.value(), "The console is for the ADMIN role only")))
+                // A page saying why, in place of the API's problem+json: the role is missing, or the form's token.
+                .exceptionHandling(refusals -> refusals.accessDeniedHandler((request, response, denied) -> {
+                    request.setAttribute(REFUSED_STALE_FORM, denied instanceof CsrfException);
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    request.getRequestDispatcher(REFUSED).forward(request, response);
+                }))
                 .build();
     }
 }

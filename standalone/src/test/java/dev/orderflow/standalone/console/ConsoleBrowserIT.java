@@ -96,8 +96,11 @@ class ConsoleBrowserIT {
 
         browser.logIn(DevelopmentCredentials.USER.name(), DevelopmentCredentials.USER.password());
 
-        assertThat(browser.pageText()).contains("403");
-        browser.logOut();
+        assertThat(browser.pageText()).contains("Refused (403)", "The console is for the ADMIN role only, and "
+                + DevelopmentCredentials.USER.name() + " does not have it");
+        assertThat(browser.pageText()).as("nothing of the service").doesNotContain("catalogue");
+        browser.find(By.cssSelector("form[action$='/console/logout'] button")).click();
+        browser.await(driver -> driver.getCurrentUrl().contains("/console/login?logout"));
     }
 
     @Test
@@ -331,6 +334,22 @@ class ConsoleBrowserIT {
         browser.await(driver -> driver.findElement(stop).isDisplayed() && !driver.findElement(start).isDisplayed());
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.orderflowLoadedOnce === true"))
                 .as("the same page, never reloaded").isEqualTo(true);
+    }
+
+    @Test
+    @Order(11)
+    void aFormSentWithoutItsTokenIsRefusedAndNothingIsDone() {
+        browser.visit("/console/processors");
+        browser.find(By.cssSelector("section[data-processor='catalogue'] form[action$='/stop'] button"));
+
+        Object answer = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch('/console/processors/catalogue/stop', {method: 'POST'})"
+                + ".then(response => response.text().then(text => done(response.status + ' ' + text)));");
+
+        assertThat(answer.toString()).startsWith("403").contains("without a valid CSRF token");
+        assertThat(api.asAdmin().getJson("/admin/processors/catalogue").getBody().path("running").asBoolean())
+                .as("not stopped").isTrue();
     }
 
     private void appendAsIfTheCommandSideHadABug(UUID productId) {
