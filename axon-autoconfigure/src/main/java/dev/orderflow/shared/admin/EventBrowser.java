@@ -188,7 +188,7 @@ public class EventBrowser {
             payloadError = unreadable.getClass().getSimpleName() + ": " + unreadable.getMessage();
         }
         return new StoredEvent(sequence, event.getPayloadType().getSimpleName(), event.getPayloadType().getName(),
-                REVISIONS.revisionOf(event.getPayloadType()), event.getTimestamp(), event.getIdentifier(), payload, payloadError,
-                new LinkedHashMap<>(event.getMetaData()), aggregateId, position);
+                REVISIONS.revisionOf(event.getPayloadType()), event.getTimestamp(), event.getIdentifier(), payload,
+                payloadError, new LinkedHashMap<>(event.getMetaData()), aggregateId, position);
     }
 }
