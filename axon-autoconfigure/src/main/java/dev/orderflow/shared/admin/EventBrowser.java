@@ -88,6 +88,20 @@ public class EventBrowser {
      * position {@code before} (when given), which is how a reader pages from the oldest event it was shown.
      */
     public List<StoredEvent> latest(String typeFilter, int limit, int window, OptionalLong before) {
+        return page(typeFilter, limit, window, before).events();
+    }
+
+    /**
+     * One page of {@link #latest(String, int, int, OptionalLong)}, with where the next older page starts.
+     *
+     * @param olderThan the {@code before} of the next older page: the oldest event shown when the page is full,
+     *                  otherwise the start of the window searched (a filter with few matches pages on past it);
+     *                  null when nothing is older
+     */
+    public record EventPage(List<StoredEvent> events, Long olderThan) {
+    }
+
+    public EventPage page(String typeFilter, int limit, int window, OptionalLong before) {
         String filter = typeFilter == null || typeFilter.isBlank() ? null : typeFilter.toLowerCase(Locale.ROOT);
         return newest(event -> filter == null || event.type().toLowerCase(Locale.ROOT).contains(filter), limit, window,
                       before);
@@ -99,7 +113,7 @@ public class EventBrowser {
      */
     public List<StoredEvent> transaction(String traceId, int window) {
         List<StoredEvent> events = new ArrayList<>(newest(event -> traceId.equals(event.traceId())
-                || traceId.equals(event.eventId()), properties.maxEvents(), window, OptionalLong.empty()));
+                || traceId.equals(event.eventId()), properties.maxEvents(), window, OptionalLong.empty()).events());
         Collections.reverse(events);
         return events;
     }
@@ -124,10 +138,10 @@ public class EventBrowser {
         }
     }
 
-    private List<StoredEvent> newest(Predicate<StoredEvent> wanted, int limit, int window, OptionalLong before) {
+    private EventPage newest(Predicate<StoredEvent> wanted, int limit, int window, OptionalLong before) {
         OptionalLong storeHead = head();
         if (storeHead.isEmpty() || (before.isPresent() && before.getAsLong() <= 0)) {
-            return List.of();
+            return new EventPage(List.of(), null);
         }
         long last = before.isPresent() ? Math.min(before.getAsLong() - 1, storeHead.getAsLong()) : storeHead.getAsLong();
         List<StoredEvent> matching = new ArrayList<>();
@@ -154,7 +168,9 @@ public class EventBrowser {
             throw new IllegalStateException("interrupted while reading the event store", e);
         }
         Collections.reverse(matching);
-        return matching.size() > limit ? List.copyOf(matching.subList(0, limit)) : matching;
+        List<StoredEvent> shown = matching.size() > limit ? List.copyOf(matching.subList(0, limit)) : matching;
+        Long olderThan = shown.size() == limit ? shown.get(limit - 1).position() : Long.valueOf(last - window + 1);
+        return new EventPage(shown, olderThan != null && olderThan > 0 ? olderThan : null);
     }
 
     /**

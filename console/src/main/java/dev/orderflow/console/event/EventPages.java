@@ -86,22 +86,11 @@ public class EventPages {
         return "console/events";
     }
 
-    /**
-     * Newest first, with the position to page back from: the oldest one shown when the page is full; otherwise the
-     * start of the window that was searched, so that a filter with few matches pages on past it.
-     */
+    /** Newest first, with the position to page back from. */
     private void showNewest(String type, OptionalLong before, Model model) {
-        OptionalLong head = events.head();
-        List<StoredEvent> newest = events.latest(type, NEWEST, SEARCH_WINDOW, before);
-        model.addAttribute("events", shown(newest));
-        Long olderThan = null;
-        if (newest.size() == NEWEST) {
-            olderThan = newest.get(newest.size() - 1).position();
-        } else if (head.isPresent()) {
-            long last = before.isPresent() ? Math.min(before.getAsLong() - 1, head.getAsLong()) : head.getAsLong();
-            olderThan = last - SEARCH_WINDOW + 1;
-        }
-        model.addAttribute("olderThan", olderThan != null && olderThan > 0 ? olderThan : null);
+        EventBrowser.EventPage page = events.page(type, NEWEST, SEARCH_WINDOW, before);
+        model.addAttribute("events", shown(page.events()));
+        model.addAttribute("olderThan", page.olderThan());
     }
 
     private List<ShownEvent> shown(List<StoredEvent> stored) {

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Every event processor of the service, live: each one's figures refresh themselves (htmx polling their fragment),
@@ -50,47 +51,39 @@ public class ProcessorPages {
 
     @PostMapping("/console/processors/{name}/stop")
     String stop(@PathVariable String name, RedirectAttributes redirect) {
-        Flash.run(redirect, () -> describe(actions.stop(Channel.CONSOLE, name), "stopped"));
-        return "redirect:/console/processors";
+        return act(redirect, () -> actions.stop(Channel.CONSOLE, name), "stopped");
     }
 
     @PostMapping("/console/processors/{name}/start")
     String start(@PathVariable String name, RedirectAttributes redirect) {
-        Flash.run(redirect, () -> describe(actions.start(Channel.CONSOLE, name), "started"));
-        return "redirect:/console/processors";
+        return act(redirect, () -> actions.start(Channel.CONSOLE, name), "started");
     }
 
     @PostMapping("/console/processors/{name}/replay")
     String replay(@PathVariable String name, RedirectAttributes redirect) {
-        Flash.run(redirect, () -> describe(actions.replay(Channel.CONSOLE, name), "replaying from the first event"));
-        return "redirect:/console/processors";
+        return act(redirect, () -> actions.replay(Channel.CONSOLE, name), "replaying from the first event");
     }
 
     @PostMapping("/console/processors/{name}/rebuild")
     String rebuild(@PathVariable String name, RedirectAttributes redirect) {
-        Flash.run(redirect, () -> describe(actions.rebuild(Channel.CONSOLE, name),
-                "rebuilding beside the live read model, which queries keep reading until the copy takes over"));
-        return "redirect:/console/processors";
+        return act(redirect, () -> actions.rebuild(Channel.CONSOLE, name),
+                   "rebuilding beside the live read model, which queries keep reading until the copy takes over");
     }
 
     @PostMapping("/console/processors/{name}/cancel-rebuild")
     String cancelRebuild(@PathVariable String name, RedirectAttributes redirect) {
-        Flash.run(redirect, () -> describe(actions.cancelRebuild(Channel.CONSOLE, name), "rebuild cancelled"));
-        return "redirect:/console/processors";
+        return act(redirect, () -> actions.cancelRebuild(Channel.CONSOLE, name), "rebuild cancelled");
     }
 
     @PostMapping("/console/processors/{name}/segments/{segmentId}/split")
     String split(@PathVariable String name, @PathVariable int segmentId, RedirectAttributes redirect) {
-        Flash.run(redirect, () -> describe(actions.split(Channel.CONSOLE, name, segmentId),
-                "segment " + segmentId + " split"));
-        return "redirect:/console/processors";
+        return act(redirect, () -> actions.split(Channel.CONSOLE, name, segmentId), "segment " + segmentId + " split");
     }
 
     @PostMapping("/console/processors/{name}/segments/{segmentId}/merge")
     String merge(@PathVariable String name, @PathVariable int segmentId, RedirectAttributes redirect) {
-        Flash.run(redirect, () -> describe(actions.merge(Channel.CONSOLE, name, segmentId),
-                "segment " + segmentId + " merged with its sibling"));
-        return "redirect:/console/processors";
+        return act(redirect, () -> actions.merge(Channel.CONSOLE, name, segmentId),
+                   "segment " + segmentId + " merged with its sibling");
     }
 
     private List<ProcessorView> views() {
@@ -108,7 +101,9 @@ public class ProcessorPages {
         return new ProcessorView(status, behindInTime);
     }
 
-    private static String describe(ProcessorStatus status, String what) {
-        return status.name() + ": " + what;
+    /** Runs an operator action (a refusal becomes the page's message) and goes back to the processors. */
+    private static String act(RedirectAttributes redirect, Supplier<ProcessorStatus> action, String done) {
+        Flash.run(redirect, () -> action.get().name() + ": " + done);
+        return "redirect:/console/processors";
     }
 }
