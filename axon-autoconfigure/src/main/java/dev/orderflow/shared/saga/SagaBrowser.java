@@ -7,6 +7,9 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -87,6 +90,21 @@ public class SagaBrowser {
 
     /** @param firesAt when db-scheduler will run it */
     public record PendingDeadline(String name, Instant firesAt, String deadlineId) {
+    }
+
+    /**
+     * The running sagas and those that finished within the retention, read from one snapshot of the database, so
+     * that a saga ending meanwhile is in one list or the other, never in both or neither.
+     */
+    public Sagas sagas(Optional<String> associationValue, int limit) {
+        TransactionTemplate snapshot = new TransactionTemplate(new DataSourceTransactionManager(jdbc().getDataSource()));
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        return snapshot.execute(status -> new Sagas(running(associationValue, limit), finished(associationValue, limit)));
+    }
+
+    /** @param finished the latest first */
+    public record Sagas(List<SagaInstance> running, List<SagaInstance> finished) {
     }
 
     /** How long ended sagas are listed. */

@@ -84,6 +84,9 @@ class FinishedSagasIT {
             assertThat(finished.simpleType()).isEqualTo("ExampleSaga");
             assertThat(sagas.saga(sagaId)).hasValueSatisfying(saga -> assertThat(saga.finished()).isTrue());
             assertThat(sagas.finished(Optional.of(UUID.randomUUID().toString()), 10)).isEmpty();
+            SagaBrowser.Sagas snapshot = sagas.sagas(Optional.of(orderId), 10);
+            assertThat(snapshot.running()).isEmpty();
+            assertThat(snapshot.finished()).extracting(SagaBrowser.SagaInstance::sagaId).containsExactly(sagaId);
         });
     }
 

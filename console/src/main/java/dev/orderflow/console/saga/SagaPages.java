@@ -37,11 +37,10 @@ public class SagaPages {
     String sagas(@RequestParam(required = false) String associatedWith, Model model) {
         SagaBrowser browser = sagas.getIfAvailable();
         Optional<String> filter = Optional.ofNullable(associatedWith).map(String::trim).filter(value -> !value.isEmpty());
-        List<SagaInstance> running = browser == null ? List.of() : browser.running(filter, LIMIT);
-        List<SagaInstance> finished = browser == null ? List.of() : browser.finished(filter, LIMIT);
+        SagaBrowser.Sagas found = browser == null ? new SagaBrowser.Sagas(List.of(), List.of()) : browser.sagas(filter, LIMIT);
         model.addAttribute("associatedWith", filter.orElse(null));
-        model.addAttribute("sagas", running);
-        model.addAttribute("finishedSagas", finished);
+        model.addAttribute("sagas", found.running());
+        model.addAttribute("finishedSagas", found.finished());
         // PT24H reads as 24h.
         model.addAttribute("finishedRetention", browser == null || browser.finishedRetention().isZero() ? null
                 : browser.finishedRetention().toString().substring(2).toLowerCase(Locale.ROOT));
